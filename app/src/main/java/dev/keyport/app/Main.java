@@ -1,0 +1,48 @@
+package dev.keyport.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keyport}: with no arguments starts the desktop app. */
+@Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Keyport, a desktop SSH connection manager.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--demo", description = "Start with a throwaway vault and a built-in SSH server on 127.0.0.1 to try Keyport.")
+    boolean demo;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the vault lives (default: the platform's data folder; also KEYPORT_DATA_DIR).")
+    Path dataDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        return DesktopApp.run(Optional.ofNullable(dataDir), demo);
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/dev/keyport/app/version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"Keyport " + props.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.keyport.app.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.keyport.app.KeyportContext;
+import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.demo.LocalSshServer;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.VaultException;
+
+/**
+ * {@code --demo}: a throwaway vault and an SSH server inside this process (127.0.0.1, random port,
+ * accepting only a key generated for this run), seeded as "Demo server". Gone when Keyport exits.
+ */
+public final class DemoMode implements AutoCloseable {
+
+    public static final String HOST_NAME = "Demo server";
+    static final String KEY_REFERENCE = "demo-key";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
+
+    private final Path dataDirectory;
+    private final LocalSshServer server;
+
+    private DemoMode(Path dataDirectory, LocalSshServer server) {
+        this.dataDirectory = dataDirectory;
+        this.server = server;
+    }
+
+    public static DemoMode start() throws IOException {
+        Path dir = Files.createTempDirectory("keyport-demo-");
+        LocalSshServer server = LocalSshServer.start();
+        LOG.info("Demo SSH server listening on 127.0.0.1:{}", server.port());
+        return new DemoMode(dir, server);
+    }
+
+    /** Where the throwaway vault lives. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public LocalSshServer server() {
+        return server;
+    }
+
+    /** Adds the "Demo server" host, pins the demo server's key and hands the demo key to the app (memory only). */
+    public Host seed(KeyportContext context) throws VaultException {
+        Host host = Host.create(HOST_NAME, server.host(), server.port(), System.getProperty("user.name", "demo"),
+                new HostAuth.Managed(KEY_REFERENCE));
+        context.vault().hosts().save(host);
+        context.hostKeys().trust(server.host(), server.port(), server.hostKey());
+        context.credentials().registerManaged(KEY_REFERENCE,
+                () -> new Credential.PrivateKey("demo key", server.clientPrivateKeyFile()));
+        return host;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.warn("Stopping the demo server failed: {}", e.getMessage());
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Removing the demo vault {} failed: {}", dataDirectory, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.keyport.app.services;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import dev.keyport.terminal.ConnectionSpec;
+import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
+
+/** Turns a saved host into what the session layer needs to connect. Blocking (reads key files). */
+public final class CredentialResolver {
+
+    private final Map<String, Supplier<Credential>> managed = new ConcurrentHashMap<>();
+
+    /** Registers a credential the application holds in memory only (the demo's key). */
+    public void registerManaged(String reference, Supplier<Credential> credential) {
+        managed.put(reference, credential);
+    }
+
+    public ConnectionSpec specFor(Host host) throws SshFailure {
+        return new ConnectionSpec(host.name(), host.address(), host.port(), host.username(), credentialsFor(host));
+    }
+
+    private List<Credential> credentialsFor(Host host) throws SshFailure {
+        HostAuth auth = host.auth();
+        if (auth instanceof HostAuth.KeyFile keyFile) {
+            Path path = expandHome(keyFile.path());
+            try {
+                return List.of(new Credential.PrivateKey(path.getFileName().toString(), Files.readAllBytes(path)));
+            } catch (NoSuchFileException e) {
+                throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "Key file " + path + " does not exist."
+                        + " Edit the host and choose the right key file.");
+            } catch (IOException e) {
+                throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "Key file " + path + " cannot be read: " + e.getMessage());
+            }
+        }
+        if (auth instanceof HostAuth.Managed ref) {
+            Supplier<Credential> credential = managed.get(ref.reference());
+            if (credential == null) {
+                throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "The key for " + host.name()
+                        + " only existed while an earlier Keyport was running. Edit the host and choose a key file.");
+            }
+            return List.of(credential.get());
+        }
+        return List.of(Credential.Password.askWhenNeeded());
+    }
+
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + path.substring(1));
+        }
+        return Path.of(path);
+    }
+}

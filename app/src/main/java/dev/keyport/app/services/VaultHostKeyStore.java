@@ -1,0 +1,64 @@
+package dev.keyport.app.services;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.keyport.terminal.HostKeyStore;
+import dev.keyport.vault.TrustedHostKey;
+import dev.keyport.vault.TrustedHostKeyRepository;
+import dev.keyport.vault.VaultException;
+
+/** The session layer's host-key store, kept in the vault. */
+public final class VaultHostKeyStore implements HostKeyStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultHostKeyStore.class);
+    private final TrustedHostKeyRepository repository;
+
+    public VaultHostKeyStore(TrustedHostKeyRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public List<PublicKey> trustedKeys(String host, int port) {
+        List<TrustedHostKey> entries;
+        try {
+            entries = repository.find(host, port);
+        } catch (VaultException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        List<PublicKey> keys = new ArrayList<>();
+        for (TrustedHostKey entry : entries) {
+            try {
+                keys.add(PublicKeyEntry.parsePublicKeyEntry(entry.keyType() + " " + entry.keyData())
+                        .resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                LOG.warn("Skipping an unreadable trusted key for {}:{} ({})", host, port, entry.keyType());
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public void trust(String host, int port, PublicKey key) {
+        String[] entry = PublicKeyEntry.toString(key).split(" ", 3);
+        try {
+            repository.add(host, port, KeyUtils.getKeyType(key), entry[1]);
+        } catch (VaultException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "the Keyport vault";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.keyport.terminal;
+
+import java.security.PublicKey;
+import java.util.List;
+
+/** Where trusted server keys are kept (the vault in the app, a known_hosts file elsewhere). */
+public interface HostKeyStore {
+
+    /** Keys trusted for this host and port; empty when the host was never seen. */
+    List<PublicKey> trustedKeys(String host, int port);
+
+    /** Remembers {@code key} as trusted for this host and port. */
+    void trust(String host, int port, PublicKey key);
+
+    /** Where the keys are kept, for messages ("the Keyport vault", "~/.ssh/known_hosts"). */
+    String describe();
+}

@@ -1,0 +1,34 @@
+package dev.keyport.terminal;
+
+import java.io.IOException;
+
+/**
+ * A connection problem told the way a person can act on it. {@link #getMessage()} is meant to be
+ * shown as it is; it never contains a secret.
+ */
+public class SshFailure extends IOException {
+
+    /** What went wrong, for code that reacts differently (retry button, trust dialog, ...). */
+    public enum Kind {
+        UNKNOWN_HOST, REFUSED, TIMEOUT, UNREACHABLE,
+        HOST_KEY_REJECTED, HOST_KEY_CHANGED,
+        KEY_UNREADABLE, AUTH_FAILED, CANCELLED,
+        CHANNEL_OPEN_FAILED, DISCONNECTED
+    }
+
+    private final Kind kind;
+
+    public SshFailure(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public SshFailure(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

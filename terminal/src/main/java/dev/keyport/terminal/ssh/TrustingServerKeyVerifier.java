@@ -1,0 +1,81 @@
+package dev.keyport.terminal.ssh;
+
+import java.net.SocketAddress;
+import java.security.PublicKey;
+import java.util.List;
+
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+
+import dev.keyport.terminal.HostKeyInfo;
+import dev.keyport.terminal.HostKeyStore;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.UserPrompter;
+import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
+
+/**
+ * Checks the server's key during key exchange, before any credential is sent. A known key passes;
+ * an unknown key is shown to the person; a key that differs from the trusted one is refused
+ * without asking (replacing a trusted key is a separate, deliberate action).
+ * The reason for a refusal is left on the session for {@link SshConnector} to report.
+ */
+final class TrustingServerKeyVerifier implements ServerKeyVerifier {
+
+    /** Per-connection facts the verifier needs, passed through the connection context. */
+    record Target(String host, int port, HostKeyStore store, UserPrompter prompter) {
+    }
+
+    static final AttributeKey<Target> TARGET = new AttributeKey<>();
+    static final AttributeKey<SshFailure> REJECTION = new AttributeKey<>();
+
+    @Override
+    public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        Target target = session.getConnectionContext() == null ? null : session.getConnectionContext().getAttribute(TARGET);
+        if (target == null) {
+            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                    "No host key policy for this connection; refusing to continue"));
+            return false;
+        }
+        List<PublicKey> trusted = target.store().trustedKeys(target.host(), target.port());
+        String type = Fingerprints.keyType(serverKey);
+        String where = target.host() + ":" + target.port();
+        for (PublicKey known : trusted) {
+            if (KeyUtils.compareKeys(known, serverKey)) {
+                return true;
+            }
+        }
+        for (PublicKey known : trusted) {
+            if (type.equals(Fingerprints.keyType(known))) {
+                session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_CHANGED,
+                        "WARNING: the host key for " + where + " has changed. Someone may be intercepting"
+                                + " the connection, or the server was reinstalled. Keyport refused to connect and"
+                                + " sent no credentials.\n"
+                                + "Trusted key: " + type + " " + Fingerprints.sha256(known) + " (in " + target.store().describe() + ")\n"
+                                + "Offered key: " + type + " " + Fingerprints.sha256(serverKey) + "\n"
+                                + "Check with the server's administrator before replacing the trusted key."));
+                return false;
+            }
+        }
+        HostKeyInfo info = new HostKeyInfo(target.host(), target.port(), type, Fingerprints.sha256(serverKey), !trusted.isEmpty());
+        HostKeyAnswer answer;
+        try {
+            answer = target.prompter().confirmUnknownHostKey(info);
+        } catch (RuntimeException e) {
+            answer = HostKeyAnswer.CANCEL;
+        }
+        switch (answer) {
+            case TRUST_AND_SAVE:
+                target.store().trust(target.host(), target.port(), serverKey);
+                return true;
+            case TRUST_ONCE:
+                return true;
+            default:
+                session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                        "Host key for " + where + " (" + type + " " + info.fingerprint() + ") was not trusted;"
+                                + " nothing was sent. Connect again and accept the key if you recognise it."));
+                return false;
+        }
+    }
+}

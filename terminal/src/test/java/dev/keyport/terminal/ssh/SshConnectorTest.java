@@ -1,0 +1,233 @@
+package dev.keyport.terminal.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.keyport.terminal.ConnectionSpec;
+import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
+import dev.keyport.terminal.demo.LocalSshServer;
+import dev.keyport.terminal.testing.MemoryHostKeyStore;
+import dev.keyport.terminal.testing.ScriptedPrompter;
+import dev.keyport.terminal.testing.ShellOutput;
+
+class SshConnectorTest {
+
+    private LocalSshServer server;
+    private MemoryHostKeyStore hostKeys;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = LocalSshServer.start("tester", "correct horse");
+        hostKeys = new MemoryHostKeyStore();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        server.close();
+    }
+
+    private ConnectionSpec keySpec() {
+        return new ConnectionSpec("local", server.host(), server.port(), "tester",
+                List.of(new Credential.PrivateKey("demo key", server.clientPrivateKeyFile())));
+    }
+
+    private ConnectionSpec passwordSpec(String password) {
+        return new ConnectionSpec("local", server.host(), server.port(), "tester",
+                List.of(new Credential.Password(password.toCharArray())));
+    }
+
+    private SshConnector connector(ScriptedPrompter prompter) {
+        return new SshConnector(hostKeys, prompter);
+    }
+
+    @Test
+    void keyLoginOpensAShellWithTheRequestedTerminal() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null));
+             SshConnection connection = ssh.connect(keySpec());
+             ShellChannel shell = connection.openShell(100, 30)) {
+            ShellOutput output = new ShellOutput(shell.output());
+            shell.input().write("echo \"term=$TERM\"; stty size; echo keyport-$((6*7))\r".getBytes(StandardCharsets.UTF_8));
+            shell.input().flush();
+            String text = output.await("keyport-42", Duration.ofSeconds(20));
+            assertThat(text).contains("term=xterm-256color").contains("30 100");
+        }
+    }
+
+    @Test
+    void windowChangeReachesTheServer() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null));
+             SshConnection connection = ssh.connect(keySpec());
+             ShellChannel shell = connection.openShell(80, 24)) {
+            ShellOutput output = new ShellOutput(shell.output());
+            shell.input().write("echo ready\r".getBytes(StandardCharsets.UTF_8));
+            shell.input().flush();
+            output.await("ready", Duration.ofSeconds(20));
+            shell.resize(132, 43);
+            Thread.sleep(500);
+            shell.input().write("stty size\r".getBytes(StandardCharsets.UTF_8));
+            shell.input().flush();
+            assertThat(output.await("43 132", Duration.ofSeconds(20))).contains("43 132");
+        }
+    }
+
+    @Test
+    void passwordLoginWorksAndAWrongPasswordSaysPermissionDenied() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            try (SshConnection ok = ssh.connect(passwordSpec("correct horse"))) {
+                assertThat(ok.isOpen()).isTrue();
+            }
+            assertThatThrownBy(() -> ssh.connect(passwordSpec("wrong")))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessageStartingWith("Permission denied for tester@127.0.0.1:" + server.port() + " (tried: password)")
+                    .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.AUTH_FAILED));
+        }
+    }
+
+    @Test
+    void passwordIsAskedWhenNotStored() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, "correct horse");
+        try (SshConnector ssh = connector(prompter);
+             SshConnection connection = ssh.connect(new ConnectionSpec("local", server.host(), server.port(), "tester",
+                     List.of(Credential.Password.askWhenNeeded())))) {
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(prompter.secretQuestions).containsExactly("Password for tester@127.0.0.1:" + server.port() + ":");
+        }
+    }
+
+    @Test
+    void refusedConnectionSaysSoWithHostAndPort() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            ConnectionSpec spec = new ConnectionSpec("nowhere", "127.0.0.1", closedPort, "tester", List.of());
+            assertThatThrownBy(() -> ssh.connect(spec))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessageStartingWith("Connection refused: 127.0.0.1:" + closedPort);
+        }
+    }
+
+    @Test
+    void unknownHostKeyIsShownWithItsFingerprintAndCancelSendsNoCredentials() throws Exception {
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, null);
+        try (SshConnector ssh = connector(prompter)) {
+            assertThatThrownBy(() -> ssh.connect(passwordSpec("correct horse")))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessageContaining("was not trusted; nothing was sent")
+                    .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.HOST_KEY_REJECTED));
+        }
+        assertThat(prompter.hostKeyQuestions).singleElement().satisfies(info -> {
+            assertThat(info.keyType()).isEqualTo("ssh-ed25519");
+            assertThat(info.fingerprint()).isEqualTo(Fingerprints.sha256(server.hostKey())).startsWith("SHA256:");
+            assertThat(info.port()).isEqualTo(server.port());
+        });
+        assertThat(server.authAttempts()).isZero();
+        assertThat(hostKeys.trustedKeys(server.host(), server.port())).isEmpty();
+    }
+
+    @Test
+    void acceptedHostKeyIsSavedAndNotAskedAgain() throws Exception {
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.TRUST_AND_SAVE, null);
+        try (SshConnector ssh = connector(prompter)) {
+            ssh.connect(keySpec()).close();
+            ssh.connect(keySpec()).close();
+        }
+        assertThat(prompter.hostKeyQuestions).hasSize(1);
+        assertThat(hostKeys.trustedKeys(server.host(), server.port())).containsExactly(server.hostKey());
+    }
+
+    @Test
+    void changedHostKeyIsRefusedWithoutAskingAndWithoutSendingCredentials() throws Exception {
+        try (LocalSshServer impostor = LocalSshServer.start("tester", "correct horse")) {
+            // The person trusted the real server's key for this address; a different key answers there now.
+            hostKeys.trust(impostor.host(), impostor.port(), server.hostKey());
+            ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.TRUST_AND_SAVE, "correct horse");
+            try (SshConnector ssh = connector(prompter)) {
+                ConnectionSpec spec = new ConnectionSpec("db", impostor.host(), impostor.port(), "tester",
+                        List.of(new Credential.Password("correct horse".toCharArray())));
+                assertThatThrownBy(() -> ssh.connect(spec))
+                        .isInstanceOf(SshFailure.class)
+                        .hasMessageContaining("host key for 127.0.0.1:" + impostor.port() + " has changed")
+                        .hasMessageContaining(Fingerprints.sha256(server.hostKey()))
+                        .hasMessageContaining(Fingerprints.sha256(impostor.hostKey()))
+                        .hasMessageContaining("sent no credentials");
+            }
+            assertThat(prompter.hostKeyQuestions).isEmpty();
+            assertThat(prompter.secretQuestions).isEmpty();
+            assertThat(impostor.authAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void clientOffersNoSha1NoCbcAndIgnoresSshConfig() {
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            List<String> offered = new ArrayList<>();
+            offered.addAll(NamedResource.getNameList(ssh.client().getKeyExchangeFactories()));
+            offered.addAll(NamedResource.getNameList(ssh.client().getCipherFactories()));
+            offered.addAll(NamedResource.getNameList(ssh.client().getMacFactories()));
+            offered.addAll(NamedResource.getNameList(ssh.client().getSignatureFactories()));
+            assertThat(offered).isNotEmpty()
+                    .noneMatch(name -> name.contains("sha1") || name.contains("cbc") || name.equals("ssh-rsa") || name.contains("md5"))
+                    .contains("curve25519-sha256", "aes256-gcm@openssh.com", "hmac-sha2-256-etm@openssh.com", "ssh-ed25519", "rsa-sha2-512");
+            assertThat(ssh.client().getHostConfigEntryResolver()).isSameAs(HostConfigEntryResolver.EMPTY);
+        }
+    }
+
+    @Test
+    void wrongKeyPassphraseSaysSoAndTheRightOneLogsIn() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        byte[] encrypted = encryptedClientKey("right passphrase");
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, "wrong passphrase"))) {
+            ConnectionSpec spec = new ConnectionSpec("local", server.host(), server.port(), "tester",
+                    List.of(new Credential.PrivateKey("work laptop", encrypted.clone())));
+            assertThatThrownBy(() -> ssh.connect(spec)).isInstanceOf(SshFailure.class)
+                    .hasMessage("Wrong passphrase for key 'work laptop'");
+        }
+        try (SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, "right passphrase"));
+             SshConnection connection = ssh.connect(new ConnectionSpec("local", server.host(), server.port(), "tester",
+                     List.of(new Credential.PrivateKey("work laptop", encrypted.clone()))))) {
+            assertThat(connection.isOpen()).isTrue();
+        }
+    }
+
+    /** The server's accepted client key, re-encoded as a bcrypt-encrypted OpenSSH key. */
+    private byte[] encryptedClientKey(String passphrase) throws Exception {
+        KeyPair pair = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("plain"),
+                new ByteArrayInputStream(server.clientPrivateKeyFile()), FilePasswordProvider.EMPTY).iterator().next();
+        OpenSSHKeyEncryptionContext options = new OpenSSHKeyEncryptionContext();
+        options.setPassword(passphrase);
+        options.setCipherName("AES");
+        options.setCipherType("256");
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "work laptop", options, out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.keyport.vault;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A saved server.
+ *
+ * @param id       stable id; references use it, never the name
+ * @param name     what the person calls it ("db.internal", "Demo server")
+ * @param address  host name or IP address
+ * @param port     SSH port
+ * @param username remote user
+ * @param auth     how to authenticate
+ */
+public record Host(UUID id, String name, String address, int port, String username, HostAuth auth) {
+
+    public Host {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(auth, "auth");
+        name = requireText(name, "Name");
+        address = requireText(address, "Address");
+        username = requireText(username, "User");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("Port must be between 1 and 65535");
+        }
+    }
+
+    /** A new host with a fresh id. */
+    public static Host create(String name, String address, int port, String username, HostAuth auth) {
+        return new Host(UUID.randomUUID(), name, address, port, username, auth);
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return value.strip();
+    }
+}
