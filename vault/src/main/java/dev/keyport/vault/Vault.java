@@ -21,12 +21,14 @@ public final class Vault implements AutoCloseable {
     static final String FILE_NAME = "vault";
 
     private final Path directory;
+    private final VaultLock lock;
     private final Connection connection;
     private final HostRepository hosts;
     private final TrustedHostKeyRepository hostKeys;
 
-    private Vault(Path directory, Connection connection) {
+    private Vault(Path directory, VaultLock lock, Connection connection) {
         this.directory = directory;
+        this.lock = lock;
         this.connection = connection;
         this.hosts = new HostRepository(connection);
         this.hostKeys = new TrustedHostKeyRepository(connection);
@@ -43,6 +45,7 @@ public final class Vault implements AutoCloseable {
         } catch (IOException e) {
             throw new VaultException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
         }
+        VaultLock lock = VaultLock.acquire(directory);
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
                 + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE";
         Properties props = new Properties();
@@ -52,23 +55,24 @@ public final class Vault implements AutoCloseable {
         try {
             connection = DriverManager.getConnection(url, props);
         } catch (SQLException e) {
+            lock.release();
             throw openFailure(directory, e);
         }
         try {
             Schema.migrate(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
+            lock.release();
             throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
         }
         LOG.info("Vault opened in {}", directory);
-        return new Vault(directory, connection);
+        return new Vault(directory, lock, connection);
     }
 
     private static VaultException openFailure(Path directory, SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 || message.contains("already in use") || message.contains("Locked by another")) {
-            return new VaultException("The vault in " + directory + " is already open in another Keyport window."
-                    + " Close that window, or start this one with another --data-dir.", e);
+            return VaultLock.alreadyOpen(directory, e);
         }
         if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1 || message.contains("corrupted")) {
             return new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
@@ -94,6 +98,7 @@ public final class Vault implements AutoCloseable {
         synchronized (connection) {
             closeQuietly(connection);
         }
+        lock.release();
         LOG.info("Vault closed");
     }
 

@@ -15,9 +15,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -50,10 +52,10 @@ final class AddHostDialog {
         TextField user = field("host-user", "user name");
         user.setText(System.getProperty("user.name", ""));
         ToggleGroup authGroup = new ToggleGroup();
-        RadioButton password = new RadioButton("Password (asked when connecting)");
+        RadioButton password = new RadioButton("Password");
         password.setId("auth-password");
         password.setToggleGroup(authGroup);
-        RadioButton key = new RadioButton("Private key file");
+        RadioButton key = new RadioButton("Private key");
         key.setId("auth-key");
         key.setToggleGroup(authGroup);
         key.setSelected(true);
@@ -77,7 +79,6 @@ final class AddHostDialog {
         });
         HBox keyRow = new HBox(6, keyFile, browse);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
-        keyRow.disableProperty().bind(key.selectedProperty().not());
         // Name follows the address until the person types a name of their own.
         address.textProperty().addListener((obs, old, text) -> {
             if (name.getText().isEmpty() || name.getText().equals(old)) {
@@ -101,9 +102,22 @@ final class AddHostDialog {
         grid.addRow(2, new Label("User"), user);
         grid.addRow(3, new Label("Name"), name);
         grid.addRow(4, new Label("Login with"), new HBox(16, key, password));
-        grid.addRow(5, new Label("Key file"), keyRow);
+        Label keyLabel = new Label("Key file");
+        keyLabel.visibleProperty().bind(key.selectedProperty());
+        grid.addRow(5, keyLabel, keyRow);
         grid.add(problem, 0, 6, 2, 1);
-        GridPane.setHgrow(address, Priority.ALWAYS);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        Label passwordHint = new Label("Keyport asks for the password each time you connect.");
+        passwordHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        passwordHint.visibleProperty().bind(password.selectedProperty());
+        passwordHint.managedProperty().bind(password.selectedProperty());
+        keyRow.visibleProperty().bind(key.selectedProperty());
+        keyRow.managedProperty().bind(key.selectedProperty());
+        grid.add(passwordHint, 1, 5);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
 

@@ -163,8 +163,7 @@ public final class MainWindow {
 
     private Parent welcome() {
         FontIcon icon = new FontIcon(Feather.TERMINAL);
-        icon.setIconSize(48);
-        icon.getStyleClass().add(Styles.TEXT_MUTED);
+        icon.getStyleClass().addAll("status-icon", Styles.TEXT_MUTED);
         Label title = new Label("No open sessions");
         title.getStyleClass().add(Styles.TITLE_3);
         Label hint = new Label("Double-click a host, or select it and press Enter, to open a terminal.\n"
@@ -185,6 +184,11 @@ public final class MainWindow {
         tabs.getSelectionModel().select(terminal.tab());
         terminal.connect();
         return terminal;
+    }
+
+    /** Reads the host list from the vault again (after a change made outside the window). */
+    public void reloadHosts() {
+        hosts.reload();
     }
 
     private void addHost() {

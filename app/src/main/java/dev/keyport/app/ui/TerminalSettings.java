@@ -2,10 +2,15 @@ package dev.keyport.app.ui;
 
 import javafx.scene.text.Font;
 
+import com.techsenger.jeditermfx.core.TerminalColor;
+import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 
-/** Terminal look and behaviour for every tab. */
+/** Terminal look and behaviour for every tab: a dark scheme (Primer Dark's colours) in both app themes. */
 final class TerminalSettings extends DefaultSettingsProvider {
+
+    private static final TerminalColor FOREGROUND = TerminalColor.rgb(201, 209, 217);
+    private static final TerminalColor BACKGROUND = TerminalColor.rgb(13, 17, 23);
 
     private static final float FONT_SIZE = 14f;
     private final Font font = pickFont();
@@ -22,6 +27,22 @@ final class TerminalSettings extends DefaultSettingsProvider {
             }
         }
         return Font.font("Monospaced", FONT_SIZE);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public TextStyle getDefaultStyle() {
+        return new TextStyle(FOREGROUND, BACKGROUND);
+    }
+
+    @Override
+    public TerminalColor getDefaultForeground() {
+        return FOREGROUND;
+    }
+
+    @Override
+    public TerminalColor getDefaultBackground() {
+        return BACKGROUND;
     }
 
     @Override

@@ -174,8 +174,7 @@ public final class TerminalTab {
             return;
         }
         FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
-        icon.setIconSize(32);
-        icon.getStyleClass().add(Styles.DANGER);
+        icon.getStyleClass().addAll("status-icon", Styles.DANGER);
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_4);
         Label detail = new Label(message);

@@ -1,0 +1,120 @@
+package dev.keyport.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.stage.Stage;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+
+import dev.keyport.app.KeyportContext;
+import dev.keyport.vault.Vault;
+
+/** The real application wired on a vault in a temp dir, shown on a TestFX stage. */
+final class KeyportHarness {
+
+    final KeyportContext context;
+    final MainWindow window;
+
+    private KeyportHarness(KeyportContext context) {
+        this.context = context;
+        this.window = context.mainWindow();
+    }
+
+    /** Opens the vault and wires the app; call {@link #show(Stage)} from {@code @Start}. */
+    static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
+        Vault vault = Vault.open(dataDir);
+        return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
+    }
+
+    void show(Stage stage) {
+        window.show(stage, "Keyport test");
+    }
+
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(context::close).get(20, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the terminal of the newest tab shows {@code text}; returns the screen. */
+    static String awaitScreen(FxRobot robot, MainWindow window, String text, Duration timeout) throws TimeoutException {
+        String[] last = {""};
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> {
+                last[0] = screen(window);
+                return last[0].contains(text);
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("Expected '" + text + "' on the terminal within " + timeout + "; the screen shows:\n" + last[0], e);
+        }
+        return last[0];
+    }
+
+    /** Waits until a whole line of the newest terminal's screen reads {@code line} (trailing blanks ignored). */
+    static void awaitLine(MainWindow window, String line) throws TimeoutException {
+        String[] last = {""};
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                last[0] = screen(window);
+                return last[0].lines().anyMatch(l -> l.stripTrailing().equals(line));
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("Expected a line '" + line + "' on the terminal; the screen shows:\n" + last[0], e);
+        }
+    }
+
+    /** Waits until the shell has drawn something (its prompt) in the newest terminal. */
+    static String awaitPrompt(FxRobot robot, MainWindow window) throws TimeoutException {
+        String[] last = {""};
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                last[0] = screen(window);
+                return !last[0].isBlank();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("The shell drew nothing within 30 s", e);
+        }
+        return last[0];
+    }
+
+    /** The text of the newest terminal's screen (what the person sees). */
+    static String screen(MainWindow window) {
+        if (window.terminals().isEmpty() || window.terminals().get(window.terminals().size() - 1).widget() == null) {
+            return "";
+        }
+        TerminalTextBuffer buffer = window.terminals().get(window.terminals().size() - 1).widget().getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    static TerminalTab newestTab(MainWindow window) {
+        assertThat(window.terminals()).isNotEmpty();
+        return window.terminals().get(window.terminals().size() - 1);
+    }
+
+    /** Waits for a node with this id in a window that is showing, and returns it. */
+    static javafx.scene.Node awaitShowing(FxRobot robot, String query) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).match(KeyportHarness::showing).tryQuery().isPresent());
+        return robot.lookup(query).match(KeyportHarness::showing).query();
+    }
+
+    private static boolean showing(javafx.scene.Node node) {
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
+    }
+
+    static void fx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
