@@ -87,10 +87,18 @@ class SshConnectorTest {
             shell.input().flush();
             output.await("ready", Duration.ofSeconds(20));
             shell.resize(132, 43);
-            Thread.sleep(500);
-            shell.input().write("stty size\r".getBytes(StandardCharsets.UTF_8));
-            shell.input().flush();
-            assertThat(output.await("43 132", Duration.ofSeconds(20))).contains("43 132");
+            // The server applies the new size asynchronously; ask again until it shows (20 s at most).
+            String text = "";
+            for (int attempt = 0; attempt < 20 && !text.contains("43 132"); attempt++) {
+                shell.input().write("stty size\r".getBytes(StandardCharsets.UTF_8));
+                shell.input().flush();
+                try {
+                    text = output.await("43 132", Duration.ofSeconds(1));
+                } catch (AssertionError notYet) {
+                    text = "";
+                }
+            }
+            assertThat(text).contains("43 132");
         }
     }
 
