@@ -110,9 +110,11 @@ public final class TerminalTab {
             } catch (SshFailure e) {
                 LOG.info("Connecting to {} failed: {}", host.name(), e.getMessage());
                 Platform.runLater(() -> showProblem("Could not connect to " + host.name(), e.getMessage()));
-            } catch (RuntimeException e) {
-                LOG.warn("Connecting to {} failed unexpectedly", host.name(), e);
-                Platform.runLater(() -> showProblem("Could not connect to " + host.name(), String.valueOf(e.getMessage())));
+            } catch (RuntimeException | LinkageError e) {
+                // A bug, not a network problem: still say so in the tab rather than spin forever.
+                LOG.error("Connecting to {} failed unexpectedly", host.name(), e);
+                Platform.runLater(() -> showProblem("Could not connect to " + host.name(),
+                        "Keyport hit an unexpected error (" + e.getClass().getSimpleName() + "). Details are in the log."));
             }
         });
     }

@@ -72,6 +72,21 @@ class TerminalTabTest {
 
         String screen = awaitScreen(robot, app.window, "keyport-42", Duration.ofSeconds(20));
         assertThat(screen).contains("echo keyport-$((6*7))");
+        assertThat(KeyportHarness.newestTab(app.window).widget().getTerminalPanel().getCanvas().isFocused()).isTrue();
+    }
+
+    @Test
+    void closingTheTabClosesItsConnection(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(server.openSessions()).isEqualTo(1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.openSessions() == 0);
+        assertThat(app.window.terminals()).isEmpty();
+        assertThat(robot.lookup("No open sessions").tryQuery()).isPresent();
     }
 
     @Test

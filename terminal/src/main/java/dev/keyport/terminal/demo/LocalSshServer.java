@@ -118,6 +118,11 @@ public final class LocalSshServer implements AutoCloseable {
         }
     }
 
+    /** How many SSH connections are open right now. */
+    public int openSessions() {
+        return server.getActiveSessions().size();
+    }
+
     /** How many times a client tried to authenticate (any method); proves whether credentials were sent. */
     public int authAttempts() {
         return authAttempts.get();
