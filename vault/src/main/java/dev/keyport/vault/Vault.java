@@ -1,84 +1,287 @@
 package dev.keyport.vault;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keyport.vault.crypto.KdfParameters;
+import dev.keyport.vault.crypto.VaultHeader;
+import dev.keyport.vault.crypto.VaultKeys;
+
 /**
- * The vault: one H2 database file in the data directory. Open it once, use its repositories from
- * background threads (never the UI thread), close it once at exit.
+ * The vault: an AES-encrypted H2 file ({@code vault.mv.db}) opened with a random data key, and the
+ * header ({@code vault.header}) holding that key wrapped under the master password. Create or
+ * unlock it once (slow on purpose: call from a background thread, never the UI thread), use its
+ * repositories from background threads, and {@link #lock()} or close it once.
  */
 public final class Vault implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
     static final String FILE_NAME = "vault";
+    static final String DB_FILE = FILE_NAME + ".mv.db";
+    public static final String BACKUP_DIR = "backups";
 
     private final Path directory;
-    private final Connection connection;
+    private final Db db;
+    private final VaultLock lock;
     private final HostRepository hosts;
     private final TrustedHostKeyRepository hostKeys;
+    private final GroupRepository groups;
+    private final KeyRepository keys;
+    private final IdentityRepository identities;
+    private final ForwardProfileRepository forwards;
+    private final SettingsRepository settings;
 
-    private Vault(Path directory, Connection connection) {
+    private Vault(Path directory, Db db, VaultLock lock) {
         this.directory = directory;
-        this.connection = connection;
-        this.hosts = new HostRepository(connection);
-        this.hostKeys = new TrustedHostKeyRepository(connection);
+        this.db = db;
+        this.lock = lock;
+        this.hosts = new HostRepository(db);
+        this.hostKeys = new TrustedHostKeyRepository(db);
+        this.groups = new GroupRepository(db);
+        this.keys = new KeyRepository(db);
+        this.identities = new IdentityRepository(db);
+        this.forwards = new ForwardProfileRepository(db);
+        this.settings = new SettingsRepository(db);
+    }
+
+    /** Whether {@code directory} holds a vault (its header). */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(VaultHeader.FILE_NAME));
+    }
+
+    /** Creates a new vault with the default key-derivation cost (64 MiB, t=3, p=1). */
+    public static Vault create(Path directory, char[] masterPassword) throws VaultException {
+        return create(directory, masterPassword, KdfParameters.DEFAULT);
     }
 
     /**
-     * Opens the vault in {@code directory}, creating the directory and an empty vault on first use.
+     * Creates a new, empty vault in {@code directory} protected by {@code masterPassword}.
      *
-     * @throws VaultException with a readable message when the vault is in use, unreadable or corrupt
+     * @throws VaultException when a vault is already there, the folder is unusable, or {@code kdf} is below the floor
      */
-    public static Vault open(Path directory) throws VaultException {
+    public static Vault create(Path directory, char[] masterPassword, KdfParameters kdf) throws VaultException {
+        return create(directory, masterPassword, kdf, Schema.latestVersion());
+    }
+
+    /** Creates a vault at an older schema version: for migration tests only. */
+    static Vault create(Path directory, char[] masterPassword, KdfParameters kdf, int schemaVersion) throws VaultException {
+        kdf.requireAcceptable();
+        if (masterPassword == null || masterPassword.length == 0) {
+            throw new VaultException("The master password must not be empty.");
+        }
+        createDirectories(directory);
+        VaultLock lock = VaultLock.acquire(directory);
+        VaultKeys keys = null;
+        try {
+            if (exists(directory)) {
+                throw new VaultException("There is already a vault in " + directory + ". Unlock it instead.");
+            }
+            if (Files.exists(directory.resolve(DB_FILE))) {
+                throw new VaultException("There is a vault file without its header in " + directory
+                        + " (from an earlier, unencrypted Keyport build or an interrupted setup)."
+                        + " Move " + DB_FILE + " away to start a new vault.");
+            }
+            AtomicReference<VaultHeader> header = new AtomicReference<>();
+            keys = VaultKeys.createNew(masterPassword, kdf, header::set);
+            header.get().write(directory);
+            Connection connection = openDatabase(directory, keys, false);
+            migrate(directory, connection, schemaVersion);
+            LOG.info("Vault created in {}", directory);
+            return new Vault(directory, new Db(connection, keys), lock);
+        } catch (VaultException | RuntimeException e) {
+            if (keys != null) {
+                keys.wipe();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Unlocks the vault in {@code directory}. A wrong password throws
+     * {@link WrongMasterPasswordException} ("Wrong master password") and changes nothing.
+     */
+    public static Vault unlock(Path directory, char[] masterPassword) throws VaultException {
+        if (!exists(directory)) {
+            throw new VaultException("There is no vault in " + directory + ". Create one first (keyport vault init).");
+        }
+        VaultLock lock = VaultLock.acquire(directory);
+        VaultKeys keys = null;
+        Connection connection = null;
+        try {
+            VaultHeader header = VaultHeader.read(directory);
+            keys = VaultKeys.unlock(header, masterPassword);
+            if (!Files.isRegularFile(directory.resolve(DB_FILE))) {
+                throw new VaultException("The vault file " + directory.resolve(DB_FILE) + " is missing."
+                        + " Restore it from a backup (" + directory.resolve(BACKUP_DIR) + ").");
+            }
+            connection = openDatabase(directory, keys, true);
+            connection = migrate(directory, connection, keys);
+            LOG.info("Vault unlocked in {}", directory);
+            return new Vault(directory, new Db(connection, keys), lock);
+        } catch (VaultException | RuntimeException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
+            if (keys != null) {
+                keys.wipe();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void createDirectories(Path directory) throws VaultException {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new VaultException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Connection openDatabase(Path directory, VaultKeys keys, boolean mustExist) throws VaultException {
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE";
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE"
+                + (mustExist ? ";IFEXISTS=TRUE" : "");
+        char[] file = keys.h2FilePassword();
+        // H2 takes "<file password> <user password>" and wipes the array it is given.
+        char[] password = Arrays.copyOf(file, file.length + 1);
+        password[file.length] = ' ';
+        Arrays.fill(file, '\0');
         Properties props = new Properties();
         props.setProperty("user", "keyport");
-        props.setProperty("password", "");
-        Connection connection;
+        props.put("password", password);
         try {
-            connection = DriverManager.getConnection(url, props);
+            return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw openFailure(directory, e);
+        } finally {
+            Arrays.fill(password, '\0');
         }
-        try {
-            Schema.migrate(connection);
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
-        }
-        LOG.info("Vault opened in {}", directory);
-        return new Vault(directory, connection);
     }
 
     private static VaultException openFailure(Path directory, SQLException e) {
         String message = String.valueOf(e.getMessage());
-        if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 || message.contains("already in use") || message.contains("Locked by another")) {
-            return new VaultException("The vault in " + directory + " is already open in another Keyport window."
-                    + " Close that window, or start this one with another --data-dir.", e);
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || message.contains("already in use") || message.contains("Locked by another")) {
+            return VaultLock.alreadyOpen(directory, e);
         }
-        if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1 || message.contains("corrupted")) {
-            return new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
-                    + " Restore it from a backup; Keyport has not changed it.", e);
+        if (code == ErrorCode.WRONG_USER_OR_PASSWORD || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            // The key came out of the authenticated header, so H2 rejecting it means the file is
+            // damaged (its encrypted header block no longer decrypts) or belongs to another header.
+            return new VaultException("The vault file in " + directory + " is damaged and cannot be opened"
+                    + " (or it does not belong to its header). Restore it from a backup (" + directory.resolve(BACKUP_DIR)
+                    + "); Keyport has not changed it.", e);
         }
-        return new VaultException("The vault in " + directory + " could not be opened: " + message, e);
+        if (code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 || code == ErrorCode.DATABASE_NOT_FOUND_1) {
+            return new VaultException("The vault file in " + directory + " is missing. Restore it from a backup.", e);
+        }
+        return new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
+                + " Restore it from a backup (" + directory.resolve(BACKUP_DIR) + "); Keyport has not changed it.", e);
+    }
+
+    private static void migrate(Path directory, Connection connection, int schemaVersion) throws VaultException {
+        try {
+            Schema.migrate(connection, schemaVersion);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /** Migrates an existing vault, copying it to {@code backups/} first when there is anything to migrate. */
+    private static Connection migrate(Path directory, Connection connection, VaultKeys keys) throws VaultException {
+        int current;
+        try {
+            current = Schema.currentVersion(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " could not be read: " + e.getMessage(), e);
+        }
+        if (current > Schema.latestVersion()) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " was written by a newer Keyport (schema " + current
+                    + "). Update Keyport to open it.");
+        }
+        if (current == Schema.latestVersion()) {
+            return connection;
+        }
+        closeQuietly(connection);
+        Path backup = backup(directory, "before-v" + Schema.latestVersion() + "-from-v" + current);
+        LOG.info("Vault backed up to {} before migrating from schema {} to {}", backup, current, Schema.latestVersion());
+        Connection reopened = openDatabase(directory, keys, true);
+        try {
+            Schema.migrate(reopened, Schema.latestVersion());
+        } catch (SQLException e) {
+            closeQuietly(reopened);
+            throw new VaultException("The vault in " + directory + " could not be upgraded: " + e.getMessage()
+                    + ". The copy from before the upgrade is in " + backup + ".", e);
+        }
+        return reopened;
+    }
+
+    /** Copies the database and header (both still encrypted) to {@code backups/<stamp>-<reason>/}. Database must be closed. */
+    static Path backup(Path directory, String reason) throws VaultException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path target = directory.resolve(BACKUP_DIR).resolve(stamp + "-" + reason);
+        try {
+            Files.createDirectories(target);
+            Files.copy(directory.resolve(DB_FILE), target.resolve(DB_FILE));
+            Files.copy(directory.resolve(VaultHeader.FILE_NAME), target.resolve(VaultHeader.FILE_NAME));
+            return target;
+        } catch (IOException e) {
+            throw new VaultException("Cannot back up the vault to " + target + " (nothing was changed): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Changes the master password: checks {@code current}, then rewrites only the header (temp
+     * file, fsync, atomic move, fsync of the folder). The database file is not touched.
+     */
+    public void changeMasterPassword(char[] current, char[] next) throws VaultException {
+        changeMasterPassword(current, next, null);
+    }
+
+    /** As {@link #changeMasterPassword(char[], char[])}, optionally with new KDF parameters (null keeps them). */
+    public void changeMasterPassword(char[] current, char[] next, KdfParameters kdf) throws VaultException {
+        if (next == null || next.length == 0) {
+            throw new VaultException("The new master password must not be empty.");
+        }
+        synchronized (db) {
+            db.keys();
+            VaultHeader header = VaultHeader.read(directory);
+            KdfParameters params = kdf == null ? header.kdf() : kdf.requireAcceptable();
+            try (VaultKeys checked = VaultKeys.unlock(header, current)) {
+                checked.rewrap(next, params).write(directory);
+            }
+            LOG.info("Master password changed for the vault in {}", directory);
+        }
+    }
+
+    /** The open database, for tests in this package. */
+    Db db() {
+        return db;
     }
 
     public Path directory() {
         return directory;
+    }
+
+    public boolean isLocked() {
+        return !db.isOpen();
     }
 
     public HostRepository hosts() {
@@ -89,12 +292,39 @@ public final class Vault implements AutoCloseable {
         return hostKeys;
     }
 
+    public GroupRepository groups() {
+        return groups;
+    }
+
+    public KeyRepository keys() {
+        return keys;
+    }
+
+    public IdentityRepository identities() {
+        return identities;
+    }
+
+    public ForwardProfileRepository forwardProfiles() {
+        return forwards;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** Closes the database and wipes the keys; the repositories then say the vault is locked. Idempotent. */
+    public void lock() {
+        boolean wasOpen = db.isOpen();
+        db.close();
+        lock.close();
+        if (wasOpen) {
+            LOG.info("Vault locked");
+        }
+    }
+
     @Override
     public void close() {
-        synchronized (connection) {
-            closeQuietly(connection);
-        }
-        LOG.info("Vault closed");
+        lock();
     }
 
     private static void closeQuietly(Connection connection) {
@@ -103,5 +333,10 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Closing the vault failed: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Vault[" + directory + (isLocked() ? ", locked" : "") + "]";
     }
 }
