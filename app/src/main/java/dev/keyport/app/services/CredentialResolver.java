@@ -14,11 +14,21 @@ import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostRepository;
+import dev.keyport.vault.KeyRepository;
+import dev.keyport.vault.VaultException;
 
 /** Turns a saved host into what the session layer needs to connect. Blocking (reads key files). */
 public final class CredentialResolver {
 
     private final Map<String, Supplier<Credential>> managed = new ConcurrentHashMap<>();
+    private final HostRepository hosts;
+    private final KeyRepository keys;
+
+    public CredentialResolver(HostRepository hosts, KeyRepository keys) {
+        this.hosts = hosts;
+        this.keys = keys;
+    }
 
     /** Registers a credential the application holds in memory only (the demo's key). */
     public void registerManaged(String reference, Supplier<Credential> credential) {
@@ -49,6 +59,19 @@ public final class CredentialResolver {
                         + " only existed while an earlier Keyport was running. Edit the host and choose a key file.");
             }
             return List.of(credential.get());
+        }
+        try {
+            if (auth instanceof HostAuth.SavedPassword) {
+                return List.of(hosts.password(host.id()).map(Credential.Password::new).orElseGet(Credential.Password::askWhenNeeded));
+            }
+            if (auth instanceof HostAuth.VaultKey vaultKey) {
+                String label = keys.find(vaultKey.keyId()).map(k -> k.name()).orElseThrow(() -> new SshFailure(
+                        SshFailure.Kind.KEY_UNREADABLE, "The key chosen for " + host.name() + " is no longer in the vault."
+                                + " Edit the host and choose another key."));
+                return List.of(new Credential.PrivateKey(label, keys.privateKey(vaultKey.keyId())));
+            }
+        } catch (VaultException e) {
+            throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, e.getMessage());
         }
         return List.of(Credential.Password.askWhenNeeded());
     }

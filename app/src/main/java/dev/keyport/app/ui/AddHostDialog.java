@@ -10,6 +10,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -29,14 +31,22 @@ import atlantafx.base.theme.Styles;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 
-/** "New host": name, address, port, user, and password or key file. Saves nothing itself. */
+/** "New host": name, address, port, user, and password (asked or saved) or key file. Saves nothing itself. */
 final class AddHostDialog {
+
+    /** The dialog's answer: the host and, when the person chose to save it, the password (the receiver wipes it). */
+    record NewHost(Host host, char[] password) {
+        @Override
+        public String toString() {
+            return "NewHost[" + host + (password == null ? "" : ", password saved") + "]";
+        }
+    }
 
     private AddHostDialog() {
     }
 
-    static Optional<Host> show(Window owner) {
-        Dialog<Host> dialog = new Dialog<>();
+    static Optional<NewHost> show(Window owner) {
+        Dialog<NewHost> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("New host");
         dialog.setHeaderText("Add a server");
@@ -50,7 +60,7 @@ final class AddHostDialog {
         TextField user = field("host-user", "user name");
         user.setText(System.getProperty("user.name", ""));
         ToggleGroup authGroup = new ToggleGroup();
-        RadioButton password = new RadioButton("Password (asked when connecting)");
+        RadioButton password = new RadioButton("Password");
         password.setId("auth-password");
         password.setToggleGroup(authGroup);
         RadioButton key = new RadioButton("Private key file");
@@ -75,6 +85,15 @@ final class AddHostDialog {
                 keyFile.setText(chosen.getAbsolutePath());
             }
         });
+        PasswordField passwordField = new PasswordField();
+        passwordField.setId("host-password");
+        passwordField.setPromptText("leave empty to be asked when connecting");
+        CheckBox savePassword = new CheckBox("Save in the vault (encrypted)");
+        savePassword.setId("host-save-password");
+        savePassword.setSelected(true);
+        HBox passwordRow = new HBox(10, passwordField, savePassword);
+        HBox.setHgrow(passwordField, Priority.ALWAYS);
+        passwordRow.disableProperty().bind(password.selectedProperty().not());
         HBox keyRow = new HBox(6, keyFile, browse);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
         keyRow.disableProperty().bind(key.selectedProperty().not());
@@ -102,7 +121,8 @@ final class AddHostDialog {
         grid.addRow(3, new Label("Name"), name);
         grid.addRow(4, new Label("Login with"), new HBox(16, key, password));
         grid.addRow(5, new Label("Key file"), keyRow);
-        grid.add(problem, 0, 6, 2, 1);
+        grid.addRow(6, new Label("Password"), passwordRow);
+        grid.add(problem, 0, 7, 2, 1);
         GridPane.setHgrow(address, Priority.ALWAYS);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
@@ -116,12 +136,17 @@ final class AddHostDialog {
             if (button != save) {
                 return null;
             }
-            HostAuth auth = key.isSelected() ? new HostAuth.KeyFile(keyFile.getText().strip()) : new HostAuth.Password();
+            boolean keep = !key.isSelected() && savePassword.isSelected() && !passwordField.getText().isEmpty();
+            HostAuth auth = key.isSelected() ? new HostAuth.KeyFile(keyFile.getText().strip())
+                    : keep ? new HostAuth.SavedPassword() : new HostAuth.Password();
             String hostName = name.getText().isBlank() ? address.getText() : name.getText();
-            return Host.create(hostName, address.getText().strip(), Integer.parseInt(port.getText().strip()), user.getText().strip(), auth);
+            Host host = Host.create(hostName, address.getText().strip(), Integer.parseInt(port.getText().strip()), user.getText().strip(), auth);
+            return new NewHost(host, keep ? passwordField.getText().toCharArray() : null);
         });
         Platform.runLater(address::requestFocus);
-        return dialog.showAndWait();
+        Optional<NewHost> answer = dialog.showAndWait();
+        passwordField.clear();
+        return answer;
     }
 
     /** What is wrong with the form, or an empty string when it can be saved. */

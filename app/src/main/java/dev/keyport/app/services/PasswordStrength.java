@@ -1,0 +1,48 @@
+package dev.keyport.app.services;
+
+/** A rough strength estimate for a new master password, with a hint a person can act on. */
+public enum PasswordStrength {
+    EMPTY(""),
+    WEAK("Weak: anyone with the vault file could guess it. Use 12 or more characters, or four random words."),
+    FAIR("Fair: longer is better. Add a word or a few characters."),
+    STRONG("Strong.");
+
+    private final String hint;
+
+    PasswordStrength(String hint) {
+        this.hint = hint;
+    }
+
+    public String hint() {
+        return hint;
+    }
+
+    /** Estimates length times the log2 of the character pool; never keeps the password. */
+    public static PasswordStrength of(char[] password) {
+        if (password == null || password.length == 0) {
+            return EMPTY;
+        }
+        boolean lower = false, upper = false, digit = false, other = false;
+        int distinct = (int) new String(password).chars().distinct().count();
+        for (char c : password) {
+            if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isUpperCase(c)) {
+                upper = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        int pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 33 : 0);
+        double bits = Math.min(password.length, distinct * 2) * (Math.log(Math.max(pool, 2)) / Math.log(2));
+        if (bits < 50) {
+            return WEAK;
+        }
+        if (bits < 75) {
+            return FAIR;
+        }
+        return STRONG;
+    }
+}
