@@ -40,7 +40,7 @@ public enum PasswordStrength {
         if (bits < 50) {
             return WEAK;
         }
-        if (bits < 75) {
+        if (bits < 80) {
             return FAIR;
         }
         return STRONG;
