@@ -31,6 +31,13 @@ class NoPlaintextOnDiskTest {
 
     @Test
     void noSecretIsOnDiskInPlainTextBase64OrHexAfterLocking() throws Exception {
+        // every log line the vault writes, at the most verbose level, is scanned too
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.keyport");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.TRACE);
         try (Vault vault = TestVaults.create(dir, "master password for the scan")) {
             Host host = Host.create("scan.example", "192.0.2.10", 22, "alice", new HostAuth.SavedPassword());
             vault.hosts().save(host);
@@ -46,10 +53,21 @@ class NoPlaintextOnDiskTest {
             assertThat(new String(vault.identities().password(identity.id()).orElseThrow())).isEqualTo(IDENTITY_PASSWORD);
             // a public, non-secret value is written too: the scanner must be able to find plaintext at all
             vault.settings().put("canary", "plain-canary-value");
+        } finally {
+            logger.detachAppender(logs);
+            logger.setLevel(before);
+        }
+        assertThat(logs.list).isNotEmpty();
+        for (var event : logs.list) {
+            for (String secret : List.of(PASSWORD, PASSPHRASE, IDENTITY_PASSWORD, "KnownPrivateKeyMaterial", "master password for the scan")) {
+                assertThat(event.getFormattedMessage()).doesNotContain(secret);
+            }
         }
         Map<String, byte[]> files = VaultLifecycleTest.snapshot(dir);
         assertThat(files).containsKeys("vault.mv.db", "vault.header");
 
+        // what H2 itself would write as a trace file must not exist
+        assertThat(files.keySet()).noneMatch(name -> name.endsWith(".trace.db"));
         List<String> secrets = List.of(PASSWORD, PASSPHRASE, IDENTITY_PASSWORD, "KnownPrivateKeyMaterialForTheScanTestOnly",
                 "master password for the scan");
         List<String> found = new ArrayList<>();
