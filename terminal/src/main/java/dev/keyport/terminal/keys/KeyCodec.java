@@ -17,12 +17,13 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionCon
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.putty.PuttyKeyUtils;
 
 /**
  * The one place Keyport reads and writes SSH private keys, on sshd-core's own parsers: OpenSSH
- * (encrypted too), PEM PKCS#1 and PKCS#8 in; OpenSSH out (optionally under a passphrase,
- * readable by {@code ssh-keygen -y}). PuTTY PPK is not read yet (sshd-putty is not on Central for
- * 2.20). The vault stores the bytes this codec produces; it never parses keys itself.
+ * (encrypted too), PEM PKCS#1, PKCS#8 and PuTTY PPK v2/v3 (sshd-putty) in; OpenSSH out (optionally
+ * under a passphrase, readable by {@code ssh-keygen -y}). The vault stores the bytes this codec
+ * produces; it never parses keys itself.
  */
 public final class KeyCodec {
 
@@ -70,12 +71,13 @@ public final class KeyCodec {
             return text;
         };
         try {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source),
-                    new ByteArrayInputStream(material), passwords);
+            Iterable<KeyPair> pairs = isPutty(material)
+                    ? PuttyKeyUtils.DEFAULT_INSTANCE.loadKeyPairs(null, NamedResource.ofName(source), passwords, new ByteArrayInputStream(material))
+                    : SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source), new ByteArrayInputStream(material), passwords);
             Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
             if (it == null || !it.hasNext()) {
                 throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE, source
-                        + " is not a private key Keyport can read (OpenSSH, PEM PKCS#1 or PKCS#8).", null);
+                        + " is not a private key Keyport can read (OpenSSH, PEM PKCS#1, PKCS#8 or PuTTY PPK).", null);
             }
             return new DecodedKey(it.next(), comment);
         } catch (KeyCodecException e) {
@@ -94,6 +96,18 @@ public final class KeyCodec {
             throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE,
                     source + " is not a private key Keyport can read: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isPutty(byte[] material) {
+        byte[] magic = "PuTTY-User-Key-File-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int start = 0;
+        while (start < material.length && Character.isWhitespace(material[start])) {
+            start++;
+        }
+        if (material.length - start < magic.length) {
+            return false;
+        }
+        return java.util.Arrays.equals(material, start, start + magic.length, magic, 0, magic.length);
     }
 
     /** The key as an OpenSSH private key file; under {@code passphrase} (AES-256-CTR, bcrypt KDF) unless it is null or empty. */

@@ -73,6 +73,28 @@ class KeyCodecTest {
                 .isInstanceOfSatisfying(KeyCodecException.class, e -> assertThat(e.reason()).isEqualTo(KeyCodecException.Reason.PASSPHRASE_NEEDED));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ed25519,2", "ed25519,3", "rsa,3", "ecdsa,3"})
+    void puttyKeysMadeByPuttygenAreImportedWithTheirPassphrase(String type, int version) throws Exception {
+        Path ppk = dir.resolve("k.ppk");
+        Path pass = dir.resolve("pass");
+        Files.writeString(pass, "putty phrase\n");
+        List<String> gen = new ArrayList<>(List.of("puttygen", "-t", type, "-C", "putty-key", "-o", ppk.toString(),
+                "--new-passphrase", pass.toString(), "--ppk-param", "version=" + version));
+        if (type.equals("rsa")) {
+            gen.addAll(List.of("-b", "2048"));
+        }
+        run(gen.toArray(String[]::new));
+        Path openSshPub = dir.resolve("k.pub");
+        run("puttygen", ppk.toString(), "--old-passphrase", pass.toString(), "-O", "public-openssh", "-o", openSshPub.toString());
+        String expected = run("ssh-keygen", "-l", "-E", "sha256", "-f", openSshPub.toString()).split(" ")[1];
+        byte[] material = Files.readAllBytes(ppk);
+
+        assertThat(KeyCodec.read(material, "k.ppk", "putty-key", s -> "putty phrase".toCharArray()).info().fingerprint()).isEqualTo(expected);
+        assertThatThrownBy(() -> KeyCodec.read(material, "k.ppk", "", s -> "wrong".toCharArray()))
+                .isInstanceOfSatisfying(KeyCodecException.class, e -> assertThat(e.reason()).isEqualTo(KeyCodecException.Reason.WRONG_PASSPHRASE));
+    }
+
     @Test
     void somethingThatIsNotAKeySaysSo() {
         assertThatThrownBy(() -> KeyCodec.read("hello".getBytes(StandardCharsets.UTF_8), "notes.txt", "", KeyCodec.NO_PASSPHRASE))
