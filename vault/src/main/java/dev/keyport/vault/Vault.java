@@ -97,10 +97,17 @@ public final class Vault implements AutoCloseable {
             AtomicReference<VaultHeader> header = new AtomicReference<>();
             keys = VaultKeys.createNew(masterPassword, kdf, header::set);
             header.get().write(directory);
-            Connection connection = openDatabase(directory, keys, false);
-            migrate(directory, connection, schemaVersion);
-            LOG.info("Vault created in {}", directory);
-            return new Vault(directory, new Db(connection, keys), lock);
+            try {
+                Connection connection = openDatabase(directory, keys, false);
+                migrate(directory, connection, schemaVersion);
+                LOG.info("Vault created in {}", directory);
+                return new Vault(directory, new Db(connection, keys), lock);
+            } catch (VaultException | RuntimeException e) {
+                // a half-made vault would block the next attempt: remove what this call created
+                deleteQuietly(directory.resolve(DB_FILE));
+                deleteQuietly(directory.resolve(VaultHeader.FILE_NAME));
+                throw e;
+            }
         } catch (VaultException | RuntimeException e) {
             if (keys != null) {
                 keys.wipe();
@@ -141,6 +148,14 @@ public final class Vault implements AutoCloseable {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", file, e.getMessage());
         }
     }
 
