@@ -3,6 +3,7 @@ package dev.keyport.vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -83,6 +84,7 @@ public final class Vault implements AutoCloseable {
             throw new VaultException("The master password must not be empty.");
         }
         createDirectories(directory);
+        ownerOnly(directory, "rwx------");
         VaultLock lock = VaultLock.acquire(directory);
         VaultKeys keys = null;
         try {
@@ -99,6 +101,7 @@ public final class Vault implements AutoCloseable {
             header.get().write(directory);
             try {
                 Connection connection = openDatabase(directory, keys, false);
+                ownerOnly(directory.resolve(DB_FILE), "rw-------");
                 migrate(directory, connection, schemaVersion);
                 LOG.info("Vault created in {}", directory);
                 return new Vault(directory, new Db(connection, keys), lock);
@@ -148,6 +151,15 @@ public final class Vault implements AutoCloseable {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    /** Only the owner may read the vault's files (on POSIX file systems; elsewhere the folder's ACL applies). */
+    static void ownerOnly(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.debug("Cannot restrict permissions of {}: {}", path, e.getMessage());
         }
     }
 
@@ -254,8 +266,10 @@ public final class Vault implements AutoCloseable {
         Path target = directory.resolve(BACKUP_DIR).resolve(stamp + "-" + reason);
         try {
             Files.createDirectories(target);
-            Files.copy(directory.resolve(DB_FILE), target.resolve(DB_FILE));
-            Files.copy(directory.resolve(VaultHeader.FILE_NAME), target.resolve(VaultHeader.FILE_NAME));
+            ownerOnly(directory.resolve(BACKUP_DIR), "rwx------");
+            ownerOnly(target, "rwx------");
+            Files.copy(directory.resolve(DB_FILE), target.resolve(DB_FILE), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(directory.resolve(VaultHeader.FILE_NAME), target.resolve(VaultHeader.FILE_NAME), StandardCopyOption.COPY_ATTRIBUTES);
             return target;
         } catch (IOException e) {
             throw new VaultException("Cannot back up the vault to " + target + " (nothing was changed): " + e.getMessage(), e);

@@ -47,6 +47,10 @@ class VaultLifecycleTest {
         // an unencrypted MVStore file starts with its header block in plain text
         assertThat(new String(db, 0, 200, StandardCharsets.ISO_8859_1)).doesNotContain("H:2").doesNotContain("fletcher");
         assertThat(dir.resolve("vault.trace.db")).doesNotExist();
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        assertThat(Files.getPosixFilePermissions(dir.resolve("vault.mv.db"))).isEqualTo(ownerOnly);
+        assertThat(Files.getPosixFilePermissions(dir.resolve(VaultHeader.FILE_NAME))).isEqualTo(ownerOnly);
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test
