@@ -3,6 +3,7 @@ package dev.keyport.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +105,8 @@ final class DesktopApp {
             if (context.get() == null) {
                 boolean create = !Vault.exists(dataDir);
                 Optional<Vault> unlocked = UnlockDialog.show(null, create, dataDir.toString(),
-                        password -> create ? Vault.create(dataDir, password) : Vault.unlock(dataDir, password), unlocker);
+                        password -> create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
+                                : Vault.unlock(dataDir, password), unlocker);
                 if (unlocked.isEmpty()) {
                     closed.countDown();
                     return;
