@@ -66,6 +66,16 @@ final class Db {
         }
     }
 
+    /** Takes the connection and keys of a freshly opened {@code other} (after a lock); the caller holds this monitor. */
+    void takeOver(Db other) {
+        synchronized (other) {
+            this.connection = other.connection;
+            this.keys = other.keys;
+            other.connection = null;
+            other.keys = null;
+        }
+    }
+
     /** Runs {@code work} in one transaction, rolled back on failure. Caller holds the monitor. */
     <T> T inTransaction(SqlWork<T> work) throws VaultException, SQLException {
         Connection c = connection();

@@ -36,7 +36,7 @@ public final class Vault implements AutoCloseable {
 
     private final Path directory;
     private final Db db;
-    private final VaultLock lock;
+    private VaultLock lock;
     private final HostRepository hosts;
     private final TrustedHostKeyRepository hostKeys;
     private final GroupRepository groups;
@@ -129,6 +129,40 @@ public final class Vault implements AutoCloseable {
             throw new VaultException("There is no vault in " + directory + ". Create one first (keyport vault init).");
         }
         VaultLock lock = VaultLock.acquire(directory);
+        try {
+            Db db = open(directory, masterPassword);
+            LOG.info("Vault unlocked in {}", directory);
+            return new Vault(directory, db, lock);
+        } catch (VaultException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Unlocks this vault again after {@link #lock()} (auto-lock), so the repositories handed out
+     * before keep working. Wrong password: {@link WrongMasterPasswordException}, still locked.
+     */
+    public void reopen(char[] masterPassword) throws VaultException {
+        synchronized (db) {
+            if (db.isOpen()) {
+                return;
+            }
+            VaultLock newLock = VaultLock.acquire(directory);
+            try {
+                Db opened = open(directory, masterPassword);
+                db.takeOver(opened);
+                lock = newLock;
+                LOG.info("Vault unlocked again in {}", directory);
+            } catch (VaultException | RuntimeException e) {
+                newLock.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Header, KDF, database, migrations; the caller holds the lock file. */
+    private static Db open(Path directory, char[] masterPassword) throws VaultException {
         VaultKeys keys = null;
         Connection connection = null;
         try {
@@ -140,8 +174,7 @@ public final class Vault implements AutoCloseable {
             }
             connection = openDatabase(directory, keys, true);
             connection = migrate(directory, connection, keys);
-            LOG.info("Vault unlocked in {}", directory);
-            return new Vault(directory, new Db(connection, keys), lock);
+            return new Db(connection, keys);
         } catch (VaultException | RuntimeException e) {
             if (connection != null) {
                 closeQuietly(connection);
@@ -149,7 +182,6 @@ public final class Vault implements AutoCloseable {
             if (keys != null) {
                 keys.wipe();
             }
-            lock.close();
             throw e;
         }
     }
@@ -343,9 +375,12 @@ public final class Vault implements AutoCloseable {
 
     /** Closes the database and wipes the keys; the repositories then say the vault is locked. Idempotent. */
     public void lock() {
-        boolean wasOpen = db.isOpen();
-        db.close();
-        lock.close();
+        boolean wasOpen;
+        synchronized (db) {
+            wasOpen = db.isOpen();
+            db.close();
+            lock.close();
+        }
         if (wasOpen) {
             LOG.info("Vault locked");
         }

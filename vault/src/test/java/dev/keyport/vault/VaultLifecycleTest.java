@@ -117,6 +117,23 @@ class VaultLifecycleTest {
     }
 
     @Test
+    void aLockedVaultReopensWithTheRightPasswordAndItsRepositoriesWorkAgain() throws Exception {
+        try (Vault vault = TestVaults.create(dir, "pw")) {
+            HostRepository hosts = vault.hosts();
+            Host host = sample();
+            hosts.save(host);
+            vault.lock();
+            assertThatThrownBy(hosts::list).hasMessageContaining("locked");
+            assertThatThrownBy(() -> vault.reopen("nope".toCharArray())).isInstanceOf(WrongMasterPasswordException.class);
+            assertThat(vault.isLocked()).isTrue();
+            vault.reopen("pw".toCharArray());
+            assertThat(hosts.list()).containsExactly(host);
+            // while it is open, nobody else gets in
+            assertThatThrownBy(() -> TestVaults.unlock(dir, "pw")).hasMessageContaining("already open");
+        }
+    }
+
+    @Test
     void creatingWhereAVaultExistsIsRefused() throws Exception {
         TestVaults.create(dir, "pw").close();
         assertThatThrownBy(() -> TestVaults.create(dir, "other")).hasMessageContaining("There is already a vault");
