@@ -3,16 +3,20 @@ package dev.keyport.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.input.InputEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -21,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.cli.VaultAccess;
 import dev.keyport.app.demo.DemoMode;
+import dev.keyport.app.services.AutoLock;
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.app.ui.FxUserPrompter;
 import dev.keyport.app.ui.UnlockDialog;
@@ -115,7 +120,12 @@ final class DesktopApp {
             }
             Stage stage = new Stage();
             owner.set(stage);
+            // the demo's master password is random and never shown: it does not auto-lock
+            AutoLock autoLock = isDemo ? null : startAutoLock(context.get().vault(), stage, unlocker);
             stage.setOnHidden(e -> {
+                if (autoLock != null) {
+                    autoLock.close();
+                }
                 context.get().close();
                 closed.countDown();
             });
@@ -138,6 +148,41 @@ final class DesktopApp {
         }
         Platform.exit();
         return 0;
+    }
+
+    /**
+     * Locks the vault after the idle time in the vault's settings; the window's content is hidden and
+     * the unlock dialog asks for the master password (cancel closes Keyport).
+     */
+    private static AutoLock startAutoLock(Vault vault, Stage stage, ExecutorService unlocker) {
+        AutoLock[] holder = new AutoLock[1];
+        AutoLock autoLock = new AutoLock(vault, Clock.systemUTC(), () -> Platform.runLater(() -> {
+            Node root = stage.getScene() == null ? null : stage.getScene().getRoot();
+            if (root != null) {
+                root.setVisible(false);
+            }
+            Optional<Vault> again = UnlockDialog.show(stage, false, vault.directory() + " (locked after being idle)", password -> {
+                vault.reopen(password);
+                return vault;
+            }, unlocker);
+            if (again.isEmpty()) {
+                stage.hide();
+                return;
+            }
+            if (root != null) {
+                root.setVisible(true);
+            }
+            holder[0].unlocked();
+        }));
+        holder[0] = autoLock;
+        stage.addEventFilter(InputEvent.ANY, e -> autoLock.touch());
+        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keyport-auto-lock");
+            t.setDaemon(true);
+            return t;
+        });
+        autoLock.start(checker, Duration.ofSeconds(15));
+        return autoLock;
     }
 
     static char[] randomPassword() {
