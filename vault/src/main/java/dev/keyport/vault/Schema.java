@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The vault's schema as numbered migrations; each runs once, in order, in its own transaction.
- * {@link Vault} copies the vault to {@code backups/} before migrating an existing one.
+ * The vault's schema as numbered migrations; each runs once, in order, and records its number in the
+ * same transaction. H2 commits DDL statements implicitly, so a migration that fails half-way can leave
+ * part of its tables behind: that is why {@link Vault} copies the vault to {@code backups/} before
+ * migrating an existing one, and the error names that copy.
  */
 final class Schema {
 
