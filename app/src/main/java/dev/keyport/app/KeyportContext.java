@@ -35,7 +35,7 @@ public final class KeyportContext implements AutoCloseable {
     public KeyportContext(Vault vault, UserPrompter prompter) {
         this.vault = vault;
         this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
-        this.credentials = new CredentialResolver(vault.hosts(), vault.keys());
+        this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
         this.ssh = new SshConnector(hostKeys, prompter);
     }

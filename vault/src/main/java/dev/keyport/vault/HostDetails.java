@@ -45,6 +45,15 @@ public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, Lis
                 legacyAlgorithms, notes);
     }
 
+    public HostDetails withIdentity(UUID identity) {
+        return new HostDetails(groupId, Optional.ofNullable(identity), tags, jumpChain, keepAliveSeconds, hostKeyPolicy,
+                legacyAlgorithms, notes);
+    }
+
+    public HostDetails withJumpChain(List<UUID> chain) {
+        return new HostDetails(groupId, identityId, tags, chain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
+    }
+
     public HostDetails withTags(List<String> newTags) {
         return new HostDetails(groupId, identityId, newTags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
     }

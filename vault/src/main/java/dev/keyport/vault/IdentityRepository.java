@@ -35,6 +35,20 @@ public final class IdentityRepository {
         }
     }
 
+    public Optional<Identity> find(UUID id) throws VaultException {
+        synchronized (db) {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT id, name, username, key_id FROM identity WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Identity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Optional.ofNullable(rs.getObject(4, UUID.class)))) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw new VaultException("Cannot read identity " + id + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Saves an identity; {@code password} (may be null: none) is encrypted; the caller wipes it. */
     public void save(Identity identity, char[] password) throws VaultException {
         synchronized (db) {

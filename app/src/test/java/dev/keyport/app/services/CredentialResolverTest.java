@@ -14,6 +14,8 @@ import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostDetails;
+import dev.keyport.vault.Identity;
 import dev.keyport.vault.KeyEntry;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
@@ -27,7 +29,7 @@ class CredentialResolverTest {
     @Test
     void aSavedPasswordAndAVaultKeyBecomeCredentials() throws Exception {
         try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
-            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys());
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
 
             Host withPassword = Host.create("a", "a.example", 22, "alice", new HostAuth.SavedPassword());
             vault.hosts().save(withPassword);
@@ -43,6 +45,17 @@ class CredentialResolverTest {
                 assertThat(k.label()).isEqualTo("laptop");
                 assertThat(new String(k.material(), StandardCharsets.UTF_8)).isEqualTo("KEY BYTES");
             });
+
+            Identity ops = Identity.create("ops", "ops-user", key.id());
+            vault.identities().save(ops, "identity secret".toCharArray());
+            Host viaIdentity = Host.create("d", "d.example", 22, "ignored", new HostAuth.Password())
+                    .withDetails(HostDetails.NONE.withIdentity(ops.id()));
+            ConnectionSpec asOps = resolver.specFor(viaIdentity);
+            assertThat(asOps.username()).isEqualTo("ops-user");
+            assertThat(asOps.credentials()).hasSize(2);
+            assertThat(asOps.credentials().get(0)).isInstanceOf(Credential.PrivateKey.class);
+            assertThat(asOps.credentials().get(1)).isInstanceOfSatisfying(Credential.Password.class,
+                    p -> assertThat(new String(p.password())).isEqualTo("identity secret"));
 
             Host asks = Host.create("c", "c.example", 22, "carol", new HostAuth.Password());
             assertThat(resolver.specFor(asks).credentials()).singleElement()
