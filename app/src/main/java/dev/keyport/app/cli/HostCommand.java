@@ -27,11 +27,11 @@ import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
 
 /** {@code keyport host add|list|rm}. */
-@Command(name = "host", description = "Add, list and remove saved hosts.",
+@Command(name = "host", mixinStandardHelpOptions = true, description = "Add, list and remove saved hosts.",
         subcommands = {HostCommand.Add.class, HostCommand.ListHosts.class, HostCommand.Remove.class})
 public final class HostCommand {
 
-    @Command(name = "add", description = "Save a host. Without --key-file or --key, the password is asked when connecting.")
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Save a host. Without --key-file or --key, the password is asked when connecting.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -114,7 +114,7 @@ public final class HostCommand {
         }
     }
 
-    @Command(name = "list", description = "List saved hosts.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List saved hosts.")
     static final class ListHosts implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -163,7 +163,7 @@ public final class HostCommand {
         }
     }
 
-    @Command(name = "rm", description = "Remove a saved host (by name or id).")
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a saved host (by name or id).")
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -31,7 +31,7 @@ import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
 
 /** {@code keyport key generate|import|list|public|export}. */
-@Command(name = "key", description = "Generate, import, list and show SSH keys kept in the vault.",
+@Command(name = "key", mixinStandardHelpOptions = true, description = "Generate, import, list and show SSH keys kept in the vault.",
         subcommands = {KeyCommand.Generate.class, KeyCommand.Import.class, KeyCommand.ListKeys.class, KeyCommand.Public.class,
                 KeyCommand.Export.class})
 public final class KeyCommand {
@@ -39,7 +39,7 @@ public final class KeyCommand {
     /** Where a key passphrase comes from when not typed. */
     public static final String PASSPHRASE_FILE_ENV = "KEYPORT_KEY_PASSPHRASE_FILE";
 
-    @Command(name = "generate", description = "Generate a key pair and keep it in the vault.")
+    @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a key pair and keep it in the vault.")
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -67,7 +67,7 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "import", description = "Import a private key file (OpenSSH, PEM PKCS#1, PKCS#8; encrypted too)."
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a private key file (OpenSSH, PEM PKCS#1, PKCS#8, PuTTY PPK; encrypted too)."
             + " A passphrase comes from the file in " + PASSPHRASE_FILE_ENV + ", the terminal, or standard input.")
     static final class Import implements Callable<Integer> {
         @Spec
@@ -118,7 +118,7 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "list", description = "List the keys in the vault: type, bits, SHA256 fingerprint, comment.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys in the vault: type, bits, SHA256 fingerprint, comment.")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -147,7 +147,7 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "public", description = "Print a key's public half as an authorized_keys line.")
+    @Command(name = "public", mixinStandardHelpOptions = true, description = "Print a key's public half as an authorized_keys line.")
     static final class Public implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -167,7 +167,7 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "export", description = "Write a key's private half as an OpenSSH file under a passphrase"
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a key's private half as an OpenSSH file under a passphrase"
             + " (from " + PASSPHRASE_FILE_ENV + ", the terminal, or standard input).")
     static final class Export implements Callable<Integer> {
         @Spec

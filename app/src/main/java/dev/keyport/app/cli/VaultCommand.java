@@ -15,11 +15,11 @@ import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.VaultHeader;
 
 /** {@code keyport vault init|passwd|lock}. */
-@Command(name = "vault", description = "Create the vault, change its master password, lock it.",
+@Command(name = "vault", mixinStandardHelpOptions = true, description = "Create the vault, change its master password, lock it.",
         subcommands = {VaultCommand.Init.class, VaultCommand.Passwd.class, VaultCommand.Lock.class})
 public final class VaultCommand {
 
-    @Command(name = "init", description = "Create a new vault. The master password comes from the file in"
+    @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new vault. The master password comes from the file in"
             + " KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input; never from an argument.")
     static final class Init implements Callable<Integer> {
         @Spec
@@ -41,7 +41,7 @@ public final class VaultCommand {
         }
     }
 
-    @Command(name = "passwd", description = "Change the master password. Current password as for init; the new one from"
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Change the master password. Current password as for init; the new one from"
             + " KEYPORT_NEW_MASTER_PASSWORD_FILE, the terminal (typed twice), or the next line of standard input.")
     static final class Passwd implements Callable<Integer> {
         @Spec
@@ -71,7 +71,7 @@ public final class VaultCommand {
         }
     }
 
-    @Command(name = "lock", description = "Lock the vault. The command line never keeps it unlocked: each command"
+    @Command(name = "lock", mixinStandardHelpOptions = true, description = "Lock the vault. The command line never keeps it unlocked: each command"
             + " unlocks, works, locks and wipes the keys. This checks that no Keyport window holds it open.")
     static final class Lock implements Callable<Integer> {
         @Spec
