@@ -24,7 +24,7 @@ class CrashSafetyTest {
     Path dir;
 
     @Test
-    void aWriterKilledWithSigkillLeavesAConsistentVaultWithEveryAcknowledgedWrite() throws Exception {
+    void aWriterInAnotherProcessLocksOthersOutAndKilledWithSigkillLeavesAConsistentVaultWithEveryAcknowledgedWrite() throws Exception {
         TestVaults.create(dir, "crash pw").close();
         Path passwordFile = dir.resolve("pw.txt");
         Files.writeString(passwordFile, "crash pw");
@@ -40,6 +40,11 @@ class CrashSafetyTest {
             while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
                 if (line.startsWith("ACK ")) {
                     acknowledged.add(UUID.fromString(line.split(" ")[1]));
+                    if (acknowledged.size() == 20) {
+                        // another process holds it: a second Keyport gets a clear message, not a corrupted file
+                        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestVaults.unlock(dir, "crash pw"))
+                                .hasMessageContaining("already open in another Keyport window");
+                    }
                     if (acknowledged.size() >= 200) {
                         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no H2 close
                         break;
