@@ -17,6 +17,9 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -151,8 +154,8 @@ final class DesktopApp {
     }
 
     /**
-     * Locks the vault after the idle time in the vault's settings; the window's content is hidden and
-     * the unlock dialog asks for the master password (cancel closes Keyport).
+     * Locks the vault after the idle time in the vault's settings, or on Ctrl+L; the window's content is
+     * hidden and the unlock dialog asks for the master password (cancel closes Keyport).
      */
     private static AutoLock startAutoLock(Vault vault, Stage stage, ExecutorService unlocker) {
         AutoLock[] holder = new AutoLock[1];
@@ -182,6 +185,13 @@ final class DesktopApp {
             return t;
         });
         autoLock.start(checker, Duration.ofSeconds(15));
+        // Ctrl+L (Cmd+L) locks at once; closing the database happens on the checker thread, not the FX thread
+        stage.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                        () -> checker.execute(autoLock::lockNow));
+            }
+        });
         return autoLock;
     }
 

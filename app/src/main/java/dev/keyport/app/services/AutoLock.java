@@ -72,11 +72,20 @@ public final class AutoLock implements AutoCloseable {
         if (limit.isEmpty() || Duration.between(lastActivity.get(), clock.instant()).compareTo(limit.get()) < 0) {
             return false;
         }
+        return lock("after " + limit.get() + " idle");
+    }
+
+    /** Locks now (the person asked); blocking (closes the database): call off the FX thread. */
+    public boolean lockNow() {
+        return lock("on request");
+    }
+
+    private boolean lock(String why) {
         if (!locked.compareAndSet(false, true)) {
             return false;
         }
         vault.lock();
-        LOG.info("Vault locked after {} idle", limit.get());
+        LOG.info("Vault locked {}", why);
         try {
             onLocked.run();
         } catch (RuntimeException e) {

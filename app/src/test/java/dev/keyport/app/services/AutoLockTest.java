@@ -69,6 +69,18 @@ class AutoLockTest {
     }
 
     @Test
+    void lockingOnRequestLocksOnceAndTellsTheUi() throws Exception {
+        AtomicInteger lockedCalls = new AtomicInteger();
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            AutoLock autoLock = new AutoLock(vault, new MovableClock(), lockedCalls::incrementAndGet);
+            assertThat(autoLock.lockNow()).isTrue();
+            assertThat(autoLock.lockNow()).isFalse();
+            assertThat(vault.isLocked()).isTrue();
+            assertThat(lockedCalls).hasValue(1);
+        }
+    }
+
+    @Test
     void zeroMinutesTurnsItOffAndTheDefaultIsFifteen() throws Exception {
         MovableClock clock = new MovableClock();
         try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
