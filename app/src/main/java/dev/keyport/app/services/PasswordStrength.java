@@ -23,7 +23,15 @@ public enum PasswordStrength {
             return EMPTY;
         }
         boolean lower = false, upper = false, digit = false, other = false;
-        int distinct = (int) new String(password).chars().distinct().count();
+        char[] sorted = password.clone();
+        java.util.Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        java.util.Arrays.fill(sorted, '\0');
         for (char c : password) {
             if (Character.isLowerCase(c)) {
                 lower = true;
