@@ -71,9 +71,7 @@ public final class KeyCodec {
             return text;
         };
         try {
-            Iterable<KeyPair> pairs = isPutty(material)
-                    ? PuttyKeyUtils.DEFAULT_INSTANCE.loadKeyPairs(null, NamedResource.ofName(source), passwords, new ByteArrayInputStream(material))
-                    : SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(source), new ByteArrayInputStream(material), passwords);
+            Iterable<KeyPair> pairs = loadKeyPairs(source, material, passwords);
             Iterator<KeyPair> it = pairs == null ? null : pairs.iterator();
             if (it == null || !it.hasNext()) {
                 throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE, source
@@ -96,6 +94,19 @@ public final class KeyCodec {
             throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE,
                     source + " is not a private key Keyport can read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The single parser entry point, on sshd-core (and sshd-putty for PPK): key pairs from a private
+     * key file's bytes. The session layer's authentication should read keys through this too, so
+     * Keyport has one parser.
+     */
+    public static Iterable<KeyPair> loadKeyPairs(String source, byte[] material, FilePasswordProvider passwords)
+            throws IOException, GeneralSecurityException {
+        NamedResource resource = NamedResource.ofName(source);
+        return isPutty(material)
+                ? PuttyKeyUtils.DEFAULT_INSTANCE.loadKeyPairs(null, resource, passwords, new ByteArrayInputStream(material))
+                : SecurityUtils.loadKeyPairIdentities(null, resource, new ByteArrayInputStream(material), passwords);
     }
 
     private static boolean isPutty(byte[] material) {
