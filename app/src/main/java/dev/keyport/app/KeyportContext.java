@@ -27,7 +27,7 @@ public final class KeyportContext implements AutoCloseable {
 
     private final Vault vault;
     private final ExecutorService background;
-    private final CredentialResolver credentials = new CredentialResolver();
+    private final CredentialResolver credentials;
     private final VaultHostKeyStore hostKeys;
     private final SshConnector ssh;
     private MainWindow window;
@@ -35,6 +35,7 @@ public final class KeyportContext implements AutoCloseable {
     public KeyportContext(Vault vault, UserPrompter prompter) {
         this.vault = vault;
         this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
+        this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
         this.ssh = new SshConnector(hostKeys, prompter);
     }

@@ -11,10 +11,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.keyport.app.cli.CliEnvironment;
+import dev.keyport.app.cli.CliRoot;
+import dev.keyport.app.cli.HostCommand;
+import dev.keyport.app.cli.KeyCommand;
+import dev.keyport.app.cli.VaultCommand;
+
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Keyport, a desktop SSH connection manager.")
-public final class Main implements Callable<Integer> {
+        description = "Keyport, a desktop SSH connection manager.",
+        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class})
+public final class Main implements Callable<Integer>, CliRoot {
+
+    private final CliEnvironment environment;
+
+    public Main() {
+        this(CliEnvironment.fromProcess());
+    }
+
+    /** For tests: their own environment, password input and KDF cost. */
+    public Main(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public CliEnvironment environment() {
+        return environment;
+    }
 
     @Option(names = "--demo", description = "Start with a throwaway vault and a built-in SSH server on 127.0.0.1 to try Keyport.")
     boolean demo;

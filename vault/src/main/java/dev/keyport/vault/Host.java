@@ -12,18 +12,29 @@ import java.util.UUID;
  * @param port     SSH port
  * @param username remote user
  * @param auth     how to authenticate
+ * @param details  group, identity, tags, jump chain and connection options
  */
-public record Host(UUID id, String name, String address, int port, String username, HostAuth auth) {
+public record Host(UUID id, String name, String address, int port, String username, HostAuth auth, HostDetails details) {
 
     public Host {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(details, "details");
         name = requireText(name, "Name");
         address = requireText(address, "Address");
         username = requireText(username, "User");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 1 and 65535");
         }
+    }
+
+    /** A host with no group, tags or options. */
+    public Host(UUID id, String name, String address, int port, String username, HostAuth auth) {
+        this(id, name, address, port, username, auth, HostDetails.NONE);
+    }
+
+    public Host withDetails(HostDetails newDetails) {
+        return new Host(id, name, address, port, username, auth, newDetails);
     }
 
     /** A new host with a fresh id. */

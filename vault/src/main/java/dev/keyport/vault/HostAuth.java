@@ -2,8 +2,11 @@ package dev.keyport.vault;
 
 import java.util.Objects;
 
-/** How a host authenticates. Secrets are never held here; they live in their own vault records. */
-public sealed interface HostAuth permits HostAuth.Password, HostAuth.KeyFile, HostAuth.Managed {
+import java.util.UUID;
+
+/** How a host authenticates. Secrets are never held here; they live encrypted in their own fields. */
+public sealed interface HostAuth permits HostAuth.Password, HostAuth.SavedPassword, HostAuth.KeyFile, HostAuth.VaultKey,
+        HostAuth.Managed {
 
     /** Stable name stored in the database. */
     String kind();
@@ -13,6 +16,29 @@ public sealed interface HostAuth permits HostAuth.Password, HostAuth.KeyFile, Ho
         @Override
         public String kind() {
             return "password";
+        }
+    }
+
+    /**
+     * A password saved in the vault (encrypted per field); read it with
+     * {@link HostRepository#password(UUID)} when connecting.
+     */
+    record SavedPassword() implements HostAuth {
+        @Override
+        public String kind() {
+            return "saved-password";
+        }
+    }
+
+    /** A private key kept in the vault, by id ({@link KeyRepository}). */
+    record VaultKey(UUID keyId) implements HostAuth {
+        public VaultKey {
+            Objects.requireNonNull(keyId, "keyId");
+        }
+
+        @Override
+        public String kind() {
+            return "vault-key";
         }
     }
 

@@ -1,88 +1,384 @@
 package dev.keyport.vault;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keyport.vault.crypto.KdfParameters;
+import dev.keyport.vault.crypto.VaultHeader;
+import dev.keyport.vault.crypto.VaultKeys;
+
 /**
- * The vault: one H2 database file in the data directory. Open it once, use its repositories from
- * background threads (never the UI thread), close it once at exit.
+ * The vault: an AES-encrypted H2 file ({@code vault.mv.db}) opened with a random data key, and the
+ * header ({@code vault.header}) holding that key wrapped under the master password. Create or
+ * unlock it once (slow on purpose: call from a background thread, never the UI thread), use its
+ * repositories from background threads, and {@link #lock()} or close it once.
  */
 public final class Vault implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
     static final String FILE_NAME = "vault";
+    static final String DB_FILE = FILE_NAME + ".mv.db";
+    public static final String BACKUP_DIR = "backups";
 
     private final Path directory;
-    private final VaultLock lock;
-    private final Connection connection;
+    private final Db db;
+    private VaultLock lock;
     private final HostRepository hosts;
     private final TrustedHostKeyRepository hostKeys;
+    private final GroupRepository groups;
+    private final KeyRepository keys;
+    private final IdentityRepository identities;
+    private final ForwardProfileRepository forwards;
+    private final SettingsRepository settings;
 
-    private Vault(Path directory, VaultLock lock, Connection connection) {
+    private Vault(Path directory, Db db, VaultLock lock) {
         this.directory = directory;
+        this.db = db;
         this.lock = lock;
-        this.connection = connection;
-        this.hosts = new HostRepository(connection);
-        this.hostKeys = new TrustedHostKeyRepository(connection);
+        this.hosts = new HostRepository(db);
+        this.hostKeys = new TrustedHostKeyRepository(db);
+        this.groups = new GroupRepository(db);
+        this.keys = new KeyRepository(db);
+        this.identities = new IdentityRepository(db);
+        this.forwards = new ForwardProfileRepository(db);
+        this.settings = new SettingsRepository(db);
+    }
+
+    /** Whether {@code directory} holds a vault (its header). */
+    public static boolean exists(Path directory) {
+        return Files.isRegularFile(directory.resolve(VaultHeader.FILE_NAME));
+    }
+
+    /** Creates a new vault with the default key-derivation cost (64 MiB, t=3, p=1). */
+    public static Vault create(Path directory, char[] masterPassword) throws VaultException {
+        return create(directory, masterPassword, KdfParameters.DEFAULT);
     }
 
     /**
-     * Opens the vault in {@code directory}, creating the directory and an empty vault on first use.
+     * Creates a new, empty vault in {@code directory} protected by {@code masterPassword}.
      *
-     * @throws VaultException with a readable message when the vault is in use, unreadable or corrupt
+     * @throws VaultException when a vault is already there, the folder is unusable, or {@code kdf} is below the floor
      */
-    public static Vault open(Path directory) throws VaultException {
+    public static Vault create(Path directory, char[] masterPassword, KdfParameters kdf) throws VaultException {
+        return create(directory, masterPassword, kdf, Schema.latestVersion());
+    }
+
+    /** Creates a vault at an older schema version: for migration tests only. */
+    static Vault create(Path directory, char[] masterPassword, KdfParameters kdf, int schemaVersion) throws VaultException {
+        kdf.requireAcceptable();
+        if (masterPassword == null || masterPassword.length == 0) {
+            throw new VaultException("The master password must not be empty.");
+        }
+        createDirectories(directory);
+        ownerOnly(directory, "rwx------");
+        VaultLock lock = VaultLock.acquire(directory);
+        VaultKeys keys = null;
+        try {
+            if (exists(directory)) {
+                throw new VaultException("There is already a vault in " + directory + ". Unlock it instead.");
+            }
+            if (Files.exists(directory.resolve(DB_FILE))) {
+                throw new VaultException("There is a vault file without its header in " + directory
+                        + " (from an earlier, unencrypted Keyport build or an interrupted setup)."
+                        + " Move " + DB_FILE + " away to start a new vault.");
+            }
+            AtomicReference<VaultHeader> header = new AtomicReference<>();
+            keys = VaultKeys.createNew(masterPassword, kdf, header::set);
+            header.get().write(directory);
+            try {
+                Connection connection = openDatabase(directory, keys, false);
+                ownerOnly(directory.resolve(DB_FILE), "rw-------");
+                migrate(directory, connection, schemaVersion);
+                LOG.info("Vault created in {}", directory);
+                return new Vault(directory, new Db(connection, keys), lock);
+            } catch (VaultException | RuntimeException e) {
+                // a half-made vault would block the next attempt: remove what this call created
+                deleteQuietly(directory.resolve(DB_FILE));
+                deleteQuietly(directory.resolve(VaultHeader.FILE_NAME));
+                throw e;
+            }
+        } catch (VaultException | RuntimeException e) {
+            if (keys != null) {
+                keys.wipe();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Unlocks the vault in {@code directory}. A wrong password throws
+     * {@link WrongMasterPasswordException} ("Wrong master password") and changes nothing.
+     */
+    public static Vault unlock(Path directory, char[] masterPassword) throws VaultException {
+        if (!exists(directory)) {
+            throw new VaultException("There is no vault in " + directory + ". Create one first (keyport vault init).");
+        }
+        VaultLock lock = VaultLock.acquire(directory);
+        try {
+            Db db = open(directory, masterPassword);
+            LOG.info("Vault unlocked in {}", directory);
+            return new Vault(directory, db, lock);
+        } catch (VaultException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Unlocks this vault again after {@link #lock()} (auto-lock), so the repositories handed out
+     * before keep working. Wrong password: {@link WrongMasterPasswordException}, still locked.
+     */
+    public void reopen(char[] masterPassword) throws VaultException {
+        synchronized (db) {
+            if (db.isOpen()) {
+                return;
+            }
+            VaultLock newLock = VaultLock.acquire(directory);
+            try {
+                Db opened = open(directory, masterPassword);
+                db.takeOver(opened);
+                lock = newLock;
+                LOG.info("Vault unlocked again in {}", directory);
+            } catch (VaultException | RuntimeException e) {
+                newLock.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Header, KDF, database, migrations; the caller holds the lock file. */
+    private static Db open(Path directory, char[] masterPassword) throws VaultException {
+        VaultKeys keys = null;
+        Connection connection = null;
+        try {
+            VaultHeader header = VaultHeader.read(directory);
+            keys = VaultKeys.unlock(header, masterPassword);
+            if (!Files.isRegularFile(directory.resolve(DB_FILE))) {
+                throw new VaultException("The vault file " + directory.resolve(DB_FILE) + " is missing."
+                        + " Restore it from a backup (" + directory.resolve(BACKUP_DIR) + ").");
+            }
+            requireSchema(directory, keys);
+            connection = openDatabase(directory, keys, true);
+            connection = migrate(directory, connection, keys);
+            return new Db(connection, keys);
+        } catch (VaultException | RuntimeException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
+            if (keys != null) {
+                keys.wipe();
+            }
+            throw e;
+        }
+    }
+
+    /** Only the owner may read the vault's files (on POSIX file systems; elsewhere the folder's ACL applies). */
+    static void ownerOnly(Path path, String permissions) {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.debug("Cannot restrict permissions of {}: {}", path, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static void createDirectories(Path directory) throws VaultException {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new VaultException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
         }
-        VaultLock lock = VaultLock.acquire(directory);
+    }
+
+    private static Connection openDatabase(Path directory, VaultKeys keys, boolean mustExist) throws VaultException {
+        return openDatabase(directory, keys, mustExist, false);
+    }
+
+    /**
+     * Opens the existing database read-only and says whether it holds a schema. H2 turns a file
+     * whose chunks are all lost into a new, empty store when it opens it for writing, so an
+     * unlock looks first without writing and refuses a vault that lost its data.
+     */
+    private static void requireSchema(Path directory, VaultKeys keys) throws VaultException {
+        // We hold Keyport's exclusive VaultLock, so an H2 lock file here was left by a process that died;
+        // a read-only open would refuse because of it.
+        deleteQuietly(directory.resolve(FILE_NAME + ".lock.db"));
+        try (Connection readOnly = openDatabase(directory, keys, true, true)) {
+            if (Schema.currentVersion(readOnly) == 0) {
+                throw new VaultException("The vault file in " + directory + " is damaged and cannot be opened: it holds no"
+                        + " data although the vault was set up. Restore it from a backup (" + directory.resolve(BACKUP_DIR)
+                        + "); Keyport has not changed it.");
+            }
+        } catch (SQLException e) {
+            throw new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
+                    + " Restore it from a backup (" + directory.resolve(BACKUP_DIR) + "); Keyport has not changed it.", e);
+        }
+    }
+
+    private static Connection openDatabase(Path directory, VaultKeys keys, boolean mustExist, boolean readOnly) throws VaultException {
+        // The read-only look takes no H2 lock file; the caller holds Keyport's own VaultLock either way.
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0;FILE_LOCK=FILE;AUTO_SERVER=FALSE";
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;WRITE_DELAY=0;AUTO_SERVER=FALSE"
+                + (readOnly ? ";FILE_LOCK=NO;ACCESS_MODE_DATA=r" : ";FILE_LOCK=FILE")
+                + (mustExist ? ";IFEXISTS=TRUE" : "");
+        char[] file = keys.h2FilePassword();
+        // H2 takes "<file password> <user password>" and wipes the array it is given.
+        char[] password = Arrays.copyOf(file, file.length + 1);
+        password[file.length] = ' ';
+        Arrays.fill(file, '\0');
         Properties props = new Properties();
         props.setProperty("user", "keyport");
-        props.setProperty("password", "");
-        Connection connection;
+        props.put("password", password);
         try {
-            connection = DriverManager.getConnection(url, props);
+            return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
-            lock.release();
             throw openFailure(directory, e);
+        } finally {
+            Arrays.fill(password, '\0');
         }
-        try {
-            Schema.migrate(connection);
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            lock.release();
-            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
-        }
-        LOG.info("Vault opened in {}", directory);
-        return new Vault(directory, lock, connection);
     }
 
     private static VaultException openFailure(Path directory, SQLException e) {
         String message = String.valueOf(e.getMessage());
-        if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 || message.contains("already in use") || message.contains("Locked by another")) {
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1 || message.contains("already in use") || message.contains("Locked by another")) {
             return VaultLock.alreadyOpen(directory, e);
         }
-        if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1 || message.contains("corrupted")) {
-            return new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
-                    + " Restore it from a backup; Keyport has not changed it.", e);
+        if (code == ErrorCode.WRONG_USER_OR_PASSWORD || code == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+            // The key came out of the authenticated header, so H2 rejecting it means the file is
+            // damaged (its encrypted header block no longer decrypts) or belongs to another header.
+            return new VaultException("The vault file in " + directory + " is damaged and cannot be opened"
+                    + " (or it does not belong to its header). Restore it from a backup (" + directory.resolve(BACKUP_DIR)
+                    + "); Keyport has not changed it.", e);
         }
-        return new VaultException("The vault in " + directory + " could not be opened: " + message, e);
+        if (code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 || code == ErrorCode.DATABASE_NOT_FOUND_1) {
+            return new VaultException("The vault file in " + directory + " is missing. Restore it from a backup.", e);
+        }
+        return new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
+                + " Restore it from a backup (" + directory.resolve(BACKUP_DIR) + "); Keyport has not changed it.", e);
+    }
+
+    private static void migrate(Path directory, Connection connection, int schemaVersion) throws VaultException {
+        try {
+            Schema.migrate(connection, schemaVersion);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /** Migrates an existing vault, copying it to {@code backups/} first when there is anything to migrate. */
+    private static Connection migrate(Path directory, Connection connection, VaultKeys keys) throws VaultException {
+        int current;
+        try {
+            current = Schema.currentVersion(connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " could not be read: " + e.getMessage(), e);
+        }
+        if (current == 0) {
+            // Every vault is created with its schema, so an empty database behind a header is a damaged
+            // file (H2 opens a truncated file as a new, empty one). Refuse rather than start an empty vault.
+            closeQuietly(connection);
+            throw new VaultException("The vault file in " + directory + " is damaged and cannot be opened: it holds no"
+                    + " data although the vault was set up. Restore it from a backup (" + directory.resolve(BACKUP_DIR)
+                    + "); Keyport has not changed it.");
+        }
+        if (current > Schema.latestVersion()) {
+            closeQuietly(connection);
+            throw new VaultException("The vault in " + directory + " was written by a newer Keyport (schema " + current
+                    + "). Update Keyport to open it.");
+        }
+        if (current == Schema.latestVersion()) {
+            return connection;
+        }
+        closeQuietly(connection);
+        Path backup = backup(directory, "before-v" + Schema.latestVersion() + "-from-v" + current);
+        LOG.info("Vault backed up to {} before migrating from schema {} to {}", backup, current, Schema.latestVersion());
+        Connection reopened = openDatabase(directory, keys, true);
+        try {
+            Schema.migrate(reopened, Schema.latestVersion());
+        } catch (SQLException e) {
+            closeQuietly(reopened);
+            throw new VaultException("The vault in " + directory + " could not be upgraded: " + e.getMessage()
+                    + ". The copy from before the upgrade is in " + backup + ".", e);
+        }
+        return reopened;
+    }
+
+    /** Copies the database and header (both still encrypted) to {@code backups/<stamp>-<reason>/}. Database must be closed. */
+    static Path backup(Path directory, String reason) throws VaultException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path target = directory.resolve(BACKUP_DIR).resolve(stamp + "-" + reason);
+        try {
+            Files.createDirectories(target);
+            ownerOnly(directory.resolve(BACKUP_DIR), "rwx------");
+            ownerOnly(target, "rwx------");
+            Files.copy(directory.resolve(DB_FILE), target.resolve(DB_FILE), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(directory.resolve(VaultHeader.FILE_NAME), target.resolve(VaultHeader.FILE_NAME), StandardCopyOption.COPY_ATTRIBUTES);
+            return target;
+        } catch (IOException e) {
+            throw new VaultException("Cannot back up the vault to " + target + " (nothing was changed): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Changes the master password: checks {@code current}, then rewrites only the header (temp
+     * file, fsync, atomic move, fsync of the folder). The database file is not touched.
+     */
+    public void changeMasterPassword(char[] current, char[] next) throws VaultException {
+        changeMasterPassword(current, next, null);
+    }
+
+    /** As {@link #changeMasterPassword(char[], char[])}, optionally with new KDF parameters (null keeps them). */
+    public void changeMasterPassword(char[] current, char[] next, KdfParameters kdf) throws VaultException {
+        if (next == null || next.length == 0) {
+            throw new VaultException("The new master password must not be empty.");
+        }
+        synchronized (db) {
+            db.keys();
+            VaultHeader header = VaultHeader.read(directory);
+            KdfParameters params = kdf == null ? header.kdf() : kdf.requireAcceptable();
+            try (VaultKeys checked = VaultKeys.unlock(header, current)) {
+                checked.rewrap(next, params).write(directory);
+            }
+            LOG.info("Master password changed for the vault in {}", directory);
+        }
+    }
+
+    /** The open database, for tests in this package. */
+    Db db() {
+        return db;
     }
 
     public Path directory() {
         return directory;
+    }
+
+    public boolean isLocked() {
+        return !db.isOpen();
     }
 
     public HostRepository hosts() {
@@ -93,13 +389,42 @@ public final class Vault implements AutoCloseable {
         return hostKeys;
     }
 
+    public GroupRepository groups() {
+        return groups;
+    }
+
+    public KeyRepository keys() {
+        return keys;
+    }
+
+    public IdentityRepository identities() {
+        return identities;
+    }
+
+    public ForwardProfileRepository forwardProfiles() {
+        return forwards;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    /** Closes the database and wipes the keys; the repositories then say the vault is locked. Idempotent. */
+    public void lock() {
+        boolean wasOpen;
+        synchronized (db) {
+            wasOpen = db.isOpen();
+            db.close();
+            lock.close();
+        }
+        if (wasOpen) {
+            LOG.info("Vault locked");
+        }
+    }
+
     @Override
     public void close() {
-        synchronized (connection) {
-            closeQuietly(connection);
-        }
-        lock.release();
-        LOG.info("Vault closed");
+        lock();
     }
 
     private static void closeQuietly(Connection connection) {
@@ -108,5 +433,10 @@ public final class Vault implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("Closing the vault failed: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Vault[" + directory + (isLocked() ? ", locked" : "") + "]";
     }
 }

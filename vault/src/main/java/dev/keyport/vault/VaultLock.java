@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive OS lock on the vault directory, held while a vault is open, so a second Keyport
- * (another process or another window of this one) is told so instead of sharing the database.
+ * An OS file lock on {@code vault.lock}, taken before the master password is even checked, so a
+ * second Keyport (another process or another window in this one) gets a clear message at once.
  */
-final class VaultLock {
+final class VaultLock implements AutoCloseable {
 
     static final String FILE_NAME = "vault.lock";
-
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -28,42 +27,43 @@ final class VaultLock {
         try {
             channel = FileChannel.open(directory.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new VaultException("Cannot lock the vault in " + directory + ": " + e.getMessage(), e);
+            throw new VaultException("Cannot use the data folder " + directory + ": " + e.getMessage(), e);
         }
         try {
             FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new VaultLock(channel, lock);
+            if (lock == null) {
+                throw alreadyOpen(directory, null);
             }
-        } catch (OverlappingFileLockException e) {
-            // held by this JVM: another window of this Keyport
-        } catch (IOException e) {
+            return new VaultLock(channel, lock);
+        } catch (OverlappingFileLockException | IOException e) {
             closeQuietly(channel);
-            throw new VaultException("Cannot lock the vault in " + directory + ": " + e.getMessage(), e);
+            throw alreadyOpen(directory, e);
+        } catch (VaultException e) {
+            closeQuietly(channel);
+            throw e;
         }
-        closeQuietly(channel);
-        throw alreadyOpen(directory, null);
     }
 
-    static VaultException alreadyOpen(Path directory, Throwable cause) {
+    static VaultException alreadyOpen(Path directory, Exception cause) {
         return new VaultException("The vault in " + directory + " is already open in another Keyport window."
                 + " Close that window, or start this one with another --data-dir.", cause);
-    }
-
-    void release() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // closing the channel below releases it too
-        }
-        closeQuietly(channel);
     }
 
     private static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
-        } catch (IOException e) {
-            // nothing left to do
+        } catch (IOException ignored) {
+            // nothing held
         }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(channel);
     }
 }

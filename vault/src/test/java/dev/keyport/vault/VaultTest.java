@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Hosts and trusted keys as the app uses them, on a real encrypted vault file. */
 class VaultTest {
 
     @TempDir
@@ -19,11 +20,11 @@ class VaultTest {
     void savedHostsSurviveReopeningSortedByName() throws Exception {
         Host web = Host.create("web", "web.example", 22, "deploy", new HostAuth.KeyFile("~/.ssh/id_ed25519"));
         Host db = Host.create("DB primary", "10.0.0.5", 2222, "postgres", new HostAuth.Password());
-        try (Vault vault = Vault.open(dir)) {
+        try (Vault vault = TestVaults.create(dir, "pw")) {
             vault.hosts().save(web);
             vault.hosts().save(db);
         }
-        try (Vault vault = Vault.open(dir)) {
+        try (Vault vault = TestVaults.unlock(dir, "pw")) {
             assertThat(vault.hosts().list()).containsExactly(db, web);
             assertThat(vault.hosts().find(web.id())).contains(web);
         }
@@ -31,7 +32,7 @@ class VaultTest {
 
     @Test
     void savingAgainUpdatesAndDeleteRemoves() throws Exception {
-        try (Vault vault = Vault.open(dir)) {
+        try (Vault vault = TestVaults.create(dir, "pw")) {
             Host host = Host.create("old", "a.example", 22, "me", new HostAuth.Password());
             vault.hosts().save(host);
             Host renamed = new Host(host.id(), "new", "b.example", 2200, "you", new HostAuth.Managed("ref"));
@@ -45,7 +46,7 @@ class VaultTest {
 
     @Test
     void trustedHostKeysAreFoundByHostAndPortCaseInsensitively() throws Exception {
-        try (Vault vault = Vault.open(dir)) {
+        try (Vault vault = TestVaults.create(dir, "pw")) {
             vault.hostKeys().add("DB.example", 22, "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIA");
             vault.hostKeys().add("db.example", 22, "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIA");
             vault.hostKeys().add("db.example", 2222, "ssh-rsa", "AAAAB3NzaC1yc2E");
@@ -53,26 +54,6 @@ class VaultTest {
                     .satisfies(k -> assertThat(k.keyType()).isEqualTo("ssh-ed25519"));
             assertThat(vault.hostKeys().find("db.example", 2222)).hasSize(1);
             assertThat(vault.hostKeys().find("other", 22)).isEmpty();
-        }
-    }
-
-    @Test
-    void secondOpenSaysTheVaultIsAlreadyOpen() throws Exception {
-        try (Vault first = Vault.open(dir)) {
-            assertThatThrownBy(() -> Vault.open(dir))
-                    .isInstanceOf(VaultException.class)
-                    .hasMessageContaining("already open in another Keyport window");
-            assertThat(first.hosts().list()).isEmpty();
-        }
-    }
-
-    @Test
-    void migrationsBringANewVaultToTheLatestVersionOnce() throws Exception {
-        try (Vault vault = Vault.open(dir)) {
-            vault.hosts().save(Host.create("a", "a", 22, "u", new HostAuth.Password()));
-        }
-        try (Vault vault = Vault.open(dir)) {
-            assertThat(vault.hosts().list()).hasSize(1);
         }
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -14,19 +16,56 @@ import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostRepository;
+import dev.keyport.vault.Identity;
+import dev.keyport.vault.IdentityRepository;
+import dev.keyport.vault.KeyRepository;
+import dev.keyport.vault.VaultException;
 
 /** Turns a saved host into what the session layer needs to connect. Blocking (reads key files). */
 public final class CredentialResolver {
 
     private final Map<String, Supplier<Credential>> managed = new ConcurrentHashMap<>();
+    private final HostRepository hosts;
+    private final KeyRepository keys;
+    private final IdentityRepository identities;
+
+    public CredentialResolver(HostRepository hosts, KeyRepository keys, IdentityRepository identities) {
+        this.hosts = hosts;
+        this.keys = keys;
+        this.identities = identities;
+    }
 
     /** Registers a credential the application holds in memory only (the demo's key). */
     public void registerManaged(String reference, Supplier<Credential> credential) {
         managed.put(reference, credential);
     }
 
+    /** The connection for a host; a host with an identity logs in as that identity (its user, key, then password). */
     public ConnectionSpec specFor(Host host) throws SshFailure {
+        if (host.details().identityId().isPresent()) {
+            UUID id = host.details().identityId().get();
+            try {
+                Identity identity = identities.find(id).orElseThrow(() -> new SshFailure(SshFailure.Kind.KEY_UNREADABLE,
+                        "The identity chosen for " + host.name() + " is no longer in the vault. Edit the host and choose another."));
+                List<Credential> credentials = new ArrayList<>();
+                if (identity.keyId().isPresent()) {
+                    credentials.add(vaultKey(host, identity.keyId().get()));
+                }
+                credentials.add(identities.password(id).map(Credential.Password::new).orElseGet(Credential.Password::askWhenNeeded));
+                return new ConnectionSpec(host.name(), host.address(), host.port(), identity.username(), credentials);
+            } catch (VaultException e) {
+                throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, e.getMessage());
+            }
+        }
         return new ConnectionSpec(host.name(), host.address(), host.port(), host.username(), credentialsFor(host));
+    }
+
+    private Credential vaultKey(Host host, UUID keyId) throws SshFailure, VaultException {
+        String label = keys.find(keyId).map(k -> k.name()).orElseThrow(() -> new SshFailure(
+                SshFailure.Kind.KEY_UNREADABLE, "The key chosen for " + host.name() + " is no longer in the vault."
+                        + " Edit the host and choose another key."));
+        return new Credential.PrivateKey(label, keys.privateKey(keyId));
     }
 
     private List<Credential> credentialsFor(Host host) throws SshFailure {
@@ -49,6 +88,16 @@ public final class CredentialResolver {
                         + " only existed while an earlier Keyport was running. Edit the host and choose a key file.");
             }
             return List.of(credential.get());
+        }
+        try {
+            if (auth instanceof HostAuth.SavedPassword) {
+                return List.of(hosts.password(host.id()).map(Credential.Password::new).orElseGet(Credential.Password::askWhenNeeded));
+            }
+            if (auth instanceof HostAuth.VaultKey vaultKey) {
+                return List.of(vaultKey(host, vaultKey.keyId()));
+            }
+        } catch (VaultException e) {
+            throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, e.getMessage());
         }
         return List.of(Credential.Password.askWhenNeeded());
     }

@@ -2,6 +2,7 @@ package dev.keyport.app.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import javafx.application.Platform;
@@ -10,6 +11,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -31,14 +34,22 @@ import atlantafx.base.theme.Styles;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 
-/** "New host": name, address, port, user, and password or key file. Saves nothing itself. */
+/** "New host": name, address, port, user, and password (asked or saved) or key file. Saves nothing itself. */
 final class AddHostDialog {
+
+    /** The dialog's answer: the host and, when the person chose to save it, the password (the receiver wipes it). */
+    record NewHost(Host host, char[] password) {
+        @Override
+        public String toString() {
+            return "NewHost[" + host + (password == null ? "" : ", password saved") + "]";
+        }
+    }
 
     private AddHostDialog() {
     }
 
-    static Optional<Host> show(Window owner) {
-        Dialog<Host> dialog = new Dialog<>();
+    static Optional<NewHost> show(Window owner) {
+        Dialog<NewHost> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("New host");
         dialog.setHeaderText("Add a server");
@@ -77,6 +88,14 @@ final class AddHostDialog {
                 keyFile.setText(chosen.getAbsolutePath());
             }
         });
+        PasswordField passwordField = new PasswordField();
+        passwordField.setId("host-password");
+        passwordField.setPromptText("leave empty to be asked when connecting");
+        CheckBox savePassword = new CheckBox("Save in the vault (encrypted)");
+        savePassword.setId("host-save-password");
+        savePassword.setSelected(true);
+        HBox passwordRow = new HBox(10, passwordField, savePassword);
+        HBox.setHgrow(passwordField, Priority.ALWAYS);
         HBox keyRow = new HBox(6, keyFile, browse);
         HBox.setHgrow(keyFile, Priority.ALWAYS);
         // Name follows the address until the person types a name of their own.
@@ -102,22 +121,25 @@ final class AddHostDialog {
         grid.addRow(2, new Label("User"), user);
         grid.addRow(3, new Label("Name"), name);
         grid.addRow(4, new Label("Login with"), new HBox(16, key, password));
+        // Only the row for the chosen login method is shown.
         Label keyLabel = new Label("Key file");
-        keyLabel.visibleProperty().bind(key.selectedProperty());
+        Label passwordLabel = new Label("Password");
+        for (Node node : List.of(keyLabel, keyRow)) {
+            node.visibleProperty().bind(key.selectedProperty());
+            node.managedProperty().bind(key.selectedProperty());
+        }
+        for (Node node : List.of(passwordLabel, passwordRow)) {
+            node.visibleProperty().bind(password.selectedProperty());
+            node.managedProperty().bind(password.selectedProperty());
+        }
         grid.addRow(5, keyLabel, keyRow);
-        grid.add(problem, 0, 6, 2, 1);
+        grid.addRow(6, passwordLabel, passwordRow);
+        grid.add(problem, 0, 7, 2, 1);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
-        Label passwordHint = new Label("Keyport asks for the password each time you connect.");
-        passwordHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        passwordHint.visibleProperty().bind(password.selectedProperty());
-        passwordHint.managedProperty().bind(password.selectedProperty());
-        keyRow.visibleProperty().bind(key.selectedProperty());
-        keyRow.managedProperty().bind(key.selectedProperty());
-        grid.add(passwordHint, 1, 5);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setPrefWidth(520);
 
@@ -130,12 +152,17 @@ final class AddHostDialog {
             if (button != save) {
                 return null;
             }
-            HostAuth auth = key.isSelected() ? new HostAuth.KeyFile(keyFile.getText().strip()) : new HostAuth.Password();
+            boolean keep = !key.isSelected() && savePassword.isSelected() && !passwordField.getText().isEmpty();
+            HostAuth auth = key.isSelected() ? new HostAuth.KeyFile(keyFile.getText().strip())
+                    : keep ? new HostAuth.SavedPassword() : new HostAuth.Password();
             String hostName = name.getText().isBlank() ? address.getText() : name.getText();
-            return Host.create(hostName, address.getText().strip(), Integer.parseInt(port.getText().strip()), user.getText().strip(), auth);
+            Host host = Host.create(hostName, address.getText().strip(), Integer.parseInt(port.getText().strip()), user.getText().strip(), auth);
+            return new NewHost(host, keep ? passwordField.getText().toCharArray() : null);
         });
         Platform.runLater(address::requestFocus);
-        return dialog.showAndWait();
+        Optional<NewHost> answer = dialog.showAndWait();
+        passwordField.clear();
+        return answer;
     }
 
     /** What is wrong with the form, or an empty string when it can be saved. */

@@ -72,8 +72,22 @@ public final class HostListViewModel {
     }
 
     public void add(Host host) {
+        add(host, null);
+    }
+
+    /** Saves a new host and, if given, its password (encrypted in the vault); the password array is wiped. */
+    public void add(Host host, char[] password) {
         run(repo -> {
-            repo.save(host);
+            try {
+                repo.save(host);
+                if (password != null) {
+                    repo.savePassword(host.id(), password);
+                }
+            } finally {
+                if (password != null) {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
             List<Host> loaded = repo.list();
             Platform.runLater(() -> hosts.setAll(loaded));
         });

@@ -192,7 +192,7 @@ public final class MainWindow {
     }
 
     private void addHost() {
-        AddHostDialog.show(stage).ifPresent(hosts::add);
+        AddHostDialog.show(stage).ifPresent(answer -> hosts.add(answer.host(), answer.password()));
     }
 
     private void closeCurrentTab() {

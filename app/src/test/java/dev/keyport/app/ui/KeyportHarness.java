@@ -17,6 +17,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
 import dev.keyport.app.KeyportContext;
 import dev.keyport.vault.Vault;
+import dev.keyport.vault.crypto.KdfParameters;
 
 /** The real application wired on a vault in a temp dir, shown on a TestFX stage. */
 final class KeyportHarness {
@@ -31,7 +32,7 @@ final class KeyportHarness {
 
     /** Opens the vault and wires the app; call {@link #show(Stage)} from {@code @Start}. */
     static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
-        Vault vault = Vault.open(dataDir);
+        Vault vault = Vault.create(dataDir, "test master password".toCharArray(), KdfParameters.FLOOR);
         return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
     }
 

@@ -1,0 +1,65 @@
+package dev.keyport.app.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.keyport.terminal.ConnectionSpec;
+import dev.keyport.terminal.Credential;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostDetails;
+import dev.keyport.vault.Identity;
+import dev.keyport.vault.KeyEntry;
+import dev.keyport.vault.Vault;
+import dev.keyport.vault.crypto.KdfParameters;
+
+/** Saved passwords and vault keys reach the session layer decrypted, from a real vault. */
+class CredentialResolverTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSavedPasswordAndAVaultKeyBecomeCredentials() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+
+            Host withPassword = Host.create("a", "a.example", 22, "alice", new HostAuth.SavedPassword());
+            vault.hosts().save(withPassword);
+            vault.hosts().savePassword(withPassword.id(), "saved secret".toCharArray());
+            ConnectionSpec spec = resolver.specFor(withPassword);
+            assertThat(spec.credentials()).singleElement().isInstanceOfSatisfying(Credential.Password.class,
+                    p -> assertThat(new String(p.password())).isEqualTo("saved secret"));
+
+            KeyEntry key = new KeyEntry(UUID.randomUUID(), "laptop", "ssh-ed25519", 256, "SHA256:x", "ssh-ed25519 AAAA", "", Instant.now());
+            vault.keys().save(key, "KEY BYTES".getBytes(StandardCharsets.UTF_8), null);
+            Host withKey = Host.create("b", "b.example", 22, "bob", new HostAuth.VaultKey(key.id()));
+            assertThat(resolver.specFor(withKey).credentials()).singleElement().isInstanceOfSatisfying(Credential.PrivateKey.class, k -> {
+                assertThat(k.label()).isEqualTo("laptop");
+                assertThat(new String(k.material(), StandardCharsets.UTF_8)).isEqualTo("KEY BYTES");
+            });
+
+            Identity ops = Identity.create("ops", "ops-user", key.id());
+            vault.identities().save(ops, "identity secret".toCharArray());
+            Host viaIdentity = Host.create("d", "d.example", 22, "ignored", new HostAuth.Password())
+                    .withDetails(HostDetails.NONE.withIdentity(ops.id()));
+            ConnectionSpec asOps = resolver.specFor(viaIdentity);
+            assertThat(asOps.username()).isEqualTo("ops-user");
+            assertThat(asOps.credentials()).hasSize(2);
+            assertThat(asOps.credentials().get(0)).isInstanceOf(Credential.PrivateKey.class);
+            assertThat(asOps.credentials().get(1)).isInstanceOfSatisfying(Credential.Password.class,
+                    p -> assertThat(new String(p.password())).isEqualTo("identity secret"));
+
+            Host asks = Host.create("c", "c.example", 22, "carol", new HostAuth.Password());
+            assertThat(resolver.specFor(asks).credentials()).singleElement()
+                    .isInstanceOfSatisfying(Credential.Password.class, p -> assertThat(p.password()).isNull());
+        }
+    }
+}

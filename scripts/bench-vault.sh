@@ -1,0 +1,11 @@
+#!/bin/sh
+# Vault benchmark: unlock time (Argon2id + H2 open) and loading 10,000 hosts in 200 groups into the
+# host list model. Not a test; see docs/benchmarks.md. Usage: scripts/bench-vault.sh [HOSTS] [GROUPS]
+set -e
+cd "$(dirname "$0")/.."
+mkdir -p bench-out
+mvn -B -q -o -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/bench-out/app-test-classpath.txt" -Dmdep.includeScope=test >/dev/null
+CP="app/target/test-classes:app/target/classes:$(cat bench-out/app-test-classpath.txt)"
+exec java -Xmx1g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
+    -Djavafx.cachedir="$PWD/bench-out/openjfx-cache" -cp "$CP" dev.keyport.app.bench.VaultBenchmark "$@"

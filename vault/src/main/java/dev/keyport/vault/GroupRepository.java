@@ -1,0 +1,70 @@
+package dev.keyport.vault;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Host groups (nested). Deleting a group deletes its subgroups; their hosts become ungrouped. Blocking. */
+public final class GroupRepository {
+
+    private final Db db;
+
+    GroupRepository(Db db) {
+        this.db = db;
+    }
+
+    public List<HostGroup> list() throws VaultException {
+        synchronized (db) {
+            try (PreparedStatement ps = db.connection().prepareStatement("SELECT id, name, parent_id FROM host_group ORDER BY LOWER(name), id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<HostGroup> groups = new ArrayList<>();
+                while (rs.next()) {
+                    groups.add(new HostGroup(rs.getObject(1, UUID.class), rs.getString(2), Optional.ofNullable(rs.getObject(3, UUID.class))));
+                }
+                return groups;
+            } catch (SQLException e) {
+                throw new VaultException("Cannot read the host groups: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Adds or renames/moves a group; refuses to make a group its own ancestor. */
+    public void save(HostGroup group) throws VaultException {
+        synchronized (db) {
+            if (group.parentId().isPresent()) {
+                UUID cursor = group.parentId().get();
+                List<HostGroup> all = list();
+                for (int depth = 0; cursor != null && depth < 1000; depth++) {
+                    if (cursor.equals(group.id())) {
+                        throw new VaultException("Group " + group.name() + " cannot be placed inside itself.");
+                    }
+                    UUID current = cursor;
+                    cursor = all.stream().filter(g -> g.id().equals(current)).findFirst().flatMap(HostGroup::parentId).orElse(null);
+                }
+            }
+            try (PreparedStatement ps = db.connection().prepareStatement("MERGE INTO host_group (id, name, parent_id) KEY (id) VALUES (?, ?, ?)")) {
+                ps.setObject(1, group.id());
+                ps.setString(2, group.name());
+                ps.setObject(3, group.parentId().orElse(null));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new VaultException("Cannot save group " + group.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public boolean delete(UUID id) throws VaultException {
+        synchronized (db) {
+            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM host_group WHERE id = ?")) {
+                ps.setObject(1, id);
+                return ps.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw new VaultException("Cannot delete group " + id + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

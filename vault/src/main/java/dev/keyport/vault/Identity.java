@@ -1,0 +1,24 @@
+package dev.keyport.vault;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A reusable login: a user name with a vault key and/or a saved password (the password lives
+ * encrypted in its own field: {@link IdentityRepository#password(UUID)}).
+ */
+public record Identity(UUID id, String name, String username, Optional<UUID> keyId) {
+
+    public Identity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(keyId, "keyId");
+        if (name == null || name.isBlank() || username == null || username.isBlank()) {
+            throw new IllegalArgumentException("An identity needs a name and a user name");
+        }
+    }
+
+    public static Identity create(String name, String username, UUID keyId) {
+        return new Identity(UUID.randomUUID(), name, username, Optional.ofNullable(keyId));
+    }
+}
