@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -22,6 +23,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+
+import atlantafx.base.theme.PrimerLight;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +112,11 @@ final class DesktopApp {
             return t;
         });
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
+        // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
+        // the toolkit would not paint them (a blank window). So start first, then show.
+        Platform.startup(() -> { });
+        Platform.runLater(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             if (context.get() == null) {
                 boolean create = !Vault.exists(dataDir);
                 Optional<Vault> unlocked = UnlockDialog.show(null, create, dataDir.toString(),
