@@ -12,6 +12,14 @@ public interface HostKeyStore {
     /** Remembers {@code key} as trusted for this host and port. */
     void trust(String host, int port, PublicKey key);
 
+    /**
+     * True when this exact key is marked revoked for the host (known_hosts {@code @revoked}); a
+     * revoked key is refused even when it is also listed as trusted.
+     */
+    default boolean isRevoked(String host, int port, PublicKey key) {
+        return false;
+    }
+
     /** Where the keys are kept, for messages ("the Keyport vault", "~/.ssh/known_hosts"). */
     String describe();
 }

@@ -33,6 +33,14 @@ public final class AlgorithmPolicy {
         manager.setSignatureFactories(filter(manager.getSignatureFactories()));
     }
 
+    /**
+     * The per-host "legacy algorithms" switch: sshd-core's full default lists, which add ssh-rsa
+     * (SHA-1) signatures, SHA-1 key exchange and MACs and CBC ciphers after the modern ones.
+     */
+    public static void applyLegacy(AbstractFactoryManager manager) {
+        // setUpDefaultClient already installed the full lists, modern algorithms first.
+    }
+
     private static <T extends NamedResource> List<T> filter(List<T> factories) {
         Predicate<T> strong = f -> !isWeak(f.getName());
         return factories.stream().filter(strong).collect(Collectors.toList());

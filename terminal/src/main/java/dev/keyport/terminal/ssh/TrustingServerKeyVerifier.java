@@ -10,6 +10,7 @@ import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
 import dev.keyport.terminal.HostKeyInfo;
+import dev.keyport.terminal.HostKeyPolicy;
 import dev.keyport.terminal.HostKeyStore;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.UserPrompter;
@@ -24,7 +25,7 @@ import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 final class TrustingServerKeyVerifier implements ServerKeyVerifier {
 
     /** Per-connection facts the verifier needs, passed through the connection context. */
-    record Target(String host, int port, HostKeyStore store, UserPrompter prompter) {
+    record Target(String host, int port, HostKeyStore store, UserPrompter prompter, HostKeyPolicy policy) {
     }
 
     static final AttributeKey<Target> TARGET = new AttributeKey<>();
@@ -38,9 +39,15 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
                     "No host key policy for this connection; refusing to continue"));
             return false;
         }
-        List<PublicKey> trusted = target.store().trustedKeys(target.host(), target.port());
         String type = Fingerprints.keyType(serverKey);
         String where = target.host() + ":" + target.port();
+        if (target.store().isRevoked(target.host(), target.port(), serverKey)) {
+            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                    "The host key of " + where + " (" + type + " " + Fingerprints.sha256(serverKey) + ") is marked @revoked in "
+                            + target.store().describe() + ". Keyport refused to connect and sent no credentials."));
+            return false;
+        }
+        List<PublicKey> trusted = target.store().trustedKeys(target.host(), target.port());
         for (PublicKey known : trusted) {
             if (KeyUtils.compareKeys(known, serverKey)) {
                 return true;
@@ -59,15 +66,31 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
             }
         }
         HostKeyInfo info = new HostKeyInfo(target.host(), target.port(), type, Fingerprints.sha256(serverKey), !trusted.isEmpty());
+        if (target.policy() == HostKeyPolicy.STRICT) {
+            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                    "No trusted host key for " + where + " in " + target.store().describe() + " and strict host key checking is on;"
+                            + " nothing was sent. The server offered " + type + " " + info.fingerprint() + "."));
+            return false;
+        }
         HostKeyAnswer answer;
-        try {
-            answer = target.prompter().confirmUnknownHostKey(info);
-        } catch (RuntimeException e) {
-            answer = HostKeyAnswer.CANCEL;
+        if (target.policy() == HostKeyPolicy.ACCEPT_NEW) {
+            answer = HostKeyAnswer.TRUST_AND_SAVE;
+        } else {
+            try {
+                answer = target.prompter().confirmUnknownHostKey(info);
+            } catch (RuntimeException e) {
+                answer = HostKeyAnswer.CANCEL;
+            }
         }
         switch (answer) {
             case TRUST_AND_SAVE:
-                target.store().trust(target.host(), target.port(), serverKey);
+                try {
+                    target.store().trust(target.host(), target.port(), serverKey);
+                } catch (RuntimeException e) {
+                    session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                            "Could not save the host key for " + where + ": " + e.getMessage()));
+                    return false;
+                }
                 return true;
             case TRUST_ONCE:
                 return true;

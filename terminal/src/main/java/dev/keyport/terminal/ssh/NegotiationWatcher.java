@@ -1,0 +1,80 @@
+package dev.keyport.terminal.ssh;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+
+import dev.keyport.terminal.SshFailure;
+
+/**
+ * Turns a failed algorithm negotiation into a message that says which side lacks what, and whether
+ * the per-host legacy switch would help. Left on the session for {@link SshConnector}.
+ */
+final class NegotiationWatcher implements SessionListener {
+
+    static final AttributeKey<SshFailure> FAILURE = new AttributeKey<>();
+
+    @Override
+    public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
+                                      Map<KexProposalOption, String> serverProposal, Map<KexProposalOption, String> negotiated,
+                                      Throwable reason) {
+        if (reason == null) {
+            return;
+        }
+        for (KexProposalOption option : List.of(KexProposalOption.ALGORITHMS, KexProposalOption.SERVERKEYS,
+                KexProposalOption.C2SENC, KexProposalOption.S2CENC, KexProposalOption.C2SMAC, KexProposalOption.S2CMAC)) {
+            Set<String> ours = names(clientProposal.get(option));
+            Set<String> theirs = names(serverProposal.get(option));
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            ours.removeIf(n -> n.startsWith("ext-info") || n.startsWith("kex-strict"));
+            theirs.removeIf(n -> n.startsWith("ext-info") || n.startsWith("kex-strict"));
+            Set<String> common = new LinkedHashSet<>(ours);
+            common.retainAll(theirs);
+            if (!common.isEmpty()) {
+                continue;
+            }
+            boolean legacyHelps = theirs.stream().anyMatch(AlgorithmPolicy::isWeak);
+            String what = describe(option);
+            session.setAttribute(FAILURE, new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
+                    "No common " + what + " with " + session.getIoSession().getRemoteAddress() + ": the server offers only "
+                            + String.join(", ", theirs) + "; Keyport offers " + String.join(", ", ours) + "."
+                            + (legacyHelps ? " The server only has outdated (SHA-1/CBC) algorithms: turn on \"legacy algorithms\""
+                            + " for this host only if you cannot upgrade the server." : ""), reason));
+            return;
+        }
+        session.setAttribute(FAILURE, new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
+                "Could not agree on algorithms with the server: " + reason.getMessage(), reason));
+    }
+
+    private static String describe(KexProposalOption option) {
+        switch (option) {
+            case ALGORITHMS:
+                return "key exchange algorithm";
+            case SERVERKEYS:
+                return "host key algorithm";
+            case C2SENC:
+            case S2CENC:
+                return "cipher";
+            default:
+                return "MAC";
+        }
+    }
+
+    private static Set<String> names(String list) {
+        if (list == null || list.isBlank()) {
+            return new LinkedHashSet<>();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
