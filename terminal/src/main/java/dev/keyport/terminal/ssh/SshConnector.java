@@ -305,7 +305,7 @@ public final class SshConnector implements AutoCloseable {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String lower = detail.toLowerCase();
             if (lower.contains("decrypt") || lower.contains("passphrase") || lower.contains("password") || lower.contains("mac")
-                    || lower.contains("pad")) {
+                    || lower.contains("pad") || lower.contains("encrypted data") || lower.contains("finalising cipher")) {
                 throw new SshFailure(Kind.KEY_UNREADABLE, "Wrong passphrase for key '" + key.label() + "'");
             }
             throw new SshFailure(Kind.KEY_UNREADABLE, "Key '" + key.label() + "' could not be read: " + detail);

@@ -40,7 +40,7 @@ public final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    /** Starts sshd with key authentication for the current user, extra config lines appended. */
+    /** Starts sshd with key authentication for the current user; {@code extraConfig} lines override the defaults. */
     public static OpenSshServer start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
         return start(dir, extraConfig, 0);
     }
@@ -91,7 +91,9 @@ public final class OpenSshServer implements AutoCloseable {
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = fixedPort > 0 ? fixedPort : freePort();
-            List<String> config = new ArrayList<>(List.of(
+            // sshd keeps the first value of a keyword: the test's lines come first so they override the defaults.
+            List<String> config = new ArrayList<>(extraConfig);
+            config.addAll(List.of(
                     "Port " + port,
                     "ListenAddress 127.0.0.1",
                     "HostKey " + hostKey,
@@ -106,7 +108,6 @@ public final class OpenSshServer implements AutoCloseable {
                     "PrintMotd no",
                     "PrintLastLog no",
                     "LogLevel VERBOSE"));
-            config.addAll(extraConfig);
             Path configFile = dir.resolve("sshd_config");
             Files.write(configFile, config, StandardCharsets.UTF_8);
             Path log = dir.resolve("sshd.log");
