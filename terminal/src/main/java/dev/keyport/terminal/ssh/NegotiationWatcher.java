@@ -3,7 +3,11 @@ package dev.keyport.terminal.ssh;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,17 +47,40 @@ final class NegotiationWatcher implements SessionListener {
             if (!common.isEmpty()) {
                 continue;
             }
-            boolean legacyHelps = theirs.stream().anyMatch(AlgorithmPolicy::isWeak);
-            String what = describe(option);
-            session.setAttribute(FAILURE, new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
-                    "No common " + what + " with " + session.getIoSession().getRemoteAddress() + ": the server offers only "
-                            + String.join(", ", theirs) + "; Keyport offers " + String.join(", ", ours) + "."
-                            + (legacyHelps ? " The server only has outdated (SHA-1/CBC) algorithms: turn on \"legacy algorithms\""
-                            + " for this host only if you cannot upgrade the server." : ""), reason));
+            org.apache.sshd.common.AttributeRepository context = session instanceof org.apache.sshd.client.session.ClientSession client
+                    ? client.getConnectionContext() : null;
+            TrustingServerKeyVerifier.Target target = context == null ? null : context.getAttribute(TrustingServerKeyVerifier.TARGET);
+            String where = target == null ? String.valueOf(session.getIoSession().getRemoteAddress()) : target.host() + ":" + target.port();
+            session.setAttribute(FAILURE, failure(where, describe(option), ours, theirs, reason));
             return;
         }
         session.setAttribute(FAILURE, new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
                 "Could not agree on algorithms with the server: " + reason.getMessage(), reason));
+    }
+
+    private static final Pattern MISMATCH = Pattern.compile("Unable to negotiate key exchange for (.+?) \\(client: (.*) / server: (.*)\\)");
+
+    /** sshd-core reports a mismatch as an exception text; turn it into the same readable failure. */
+    static Optional<SshFailure> fromException(String where, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : MISMATCH.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                String kind = m.group(1).toLowerCase(Locale.ROOT);
+                String what = kind.contains("host key") ? "host key algorithm" : kind.contains("kex") ? "key exchange algorithm"
+                        : kind.contains("encryption") ? "cipher" : kind.contains("mac") ? "MAC" : kind;
+                return Optional.of(failure(where, what, names(m.group(2)), names(m.group(3)), error));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static SshFailure failure(String where, String what, Set<String> ours, Set<String> theirs, Throwable cause) {
+        boolean legacyHelps = theirs.stream().anyMatch(AlgorithmPolicy::isWeak);
+        return new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
+                "No common " + what + " with " + where + ": the server offers only "
+                        + String.join(", ", theirs) + "; Keyport offers " + String.join(", ", ours) + "."
+                        + (legacyHelps ? " The server only has outdated (SHA-1/CBC) algorithms: turn on \"legacy algorithms\""
+                        + " for this host only if you cannot upgrade the server." : ""), cause);
     }
 
     private static String describe(KexProposalOption option) {

@@ -169,6 +169,7 @@ public final class SshConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        session.setAttribute(DisconnectWatcher.CLOSED_LOCALLY, Boolean.TRUE);
         session.close(false);
         closeChain();
     }

@@ -180,12 +180,6 @@ public final class SshConnector implements AutoCloseable {
             throw connectFailure(spec, e);
         }
         try {
-            Duration keepAlive = spec.options().keepAliveInterval();
-            if (!keepAlive.isZero()) {
-                CoreModuleProperties.HEARTBEAT_INTERVAL.set(session, keepAlive);
-                CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(session, keepAlive);
-                CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(session, spec.options().keepAliveCountMax());
-            }
             listener.stateChanged(target, SessionState.AUTHENTICATING, Optional.empty());
             Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
             PasswordSource passwords = new PasswordSource(spec, prompter);
@@ -201,6 +195,10 @@ public final class SshConnector implements AutoCloseable {
                 if (negotiation != null) {
                     throw negotiation;
                 }
+                Optional<SshFailure> mismatch = NegotiationWatcher.fromException(spec.hostAndPort(), e);
+                if (mismatch.isPresent()) {
+                    throw mismatch.get();
+                }
                 if (e instanceof SshFailure) {
                     throw (SshFailure) e;
                 }
@@ -214,6 +212,10 @@ public final class SshConnector implements AutoCloseable {
                         + " Check the user name and the key or password saved for this host.");
             } finally {
                 passwords.wipe();
+            }
+            Duration keepAlive = spec.options().keepAliveInterval();
+            if (!keepAlive.isZero()) {
+                KeepAlive.start(session, keepAlive, spec.options().keepAliveCountMax(), spec.displayName());
             }
             return session;
         } catch (SshFailure e) {
