@@ -44,6 +44,11 @@ public final class SshConnection implements AutoCloseable {
         return spec;
     }
 
+    /** The key exchange negotiated with the server (e.g. {@code mlkem768x25519-sha256}), for diagnostics. */
+    public String negotiatedKeyExchange() {
+        return session.getNegotiatedKexParameter(org.apache.sshd.common.kex.KexProposalOption.ALGORITHMS);
+    }
+
     public boolean isOpen() {
         return session.isOpen();
     }

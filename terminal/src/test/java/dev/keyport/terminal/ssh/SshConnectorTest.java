@@ -197,6 +197,9 @@ class SshConnectorTest {
                     .noneMatch(name -> name.contains("sha1") || name.contains("cbc") || name.equals("ssh-rsa") || name.contains("md5"))
                     .contains("curve25519-sha256", "aes256-gcm@openssh.com", "hmac-sha2-256-etm@openssh.com", "ssh-ed25519", "rsa-sha2-512");
             assertThat(ssh.client().getHostConfigEntryResolver()).isSameAs(HostConfigEntryResolver.EMPTY);
+            assertThat(ssh.client().getKeyExchangeFactories().get(0).getName()).isEqualTo("mlkem768x25519-sha256");
+            assertThat(NamedResource.getNameList(ssh.client().getCipherFactories())).startsWith("aes128-gcm@openssh.com")
+                    .endsWith("chacha20-poly1305@openssh.com");
         }
     }
 
