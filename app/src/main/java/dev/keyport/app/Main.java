@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = dev.keyport.app.cli.SshCommand.class,
         description = "Keyport, a desktop SSH connection manager.")
 public final class Main implements Callable<Integer> {
 
