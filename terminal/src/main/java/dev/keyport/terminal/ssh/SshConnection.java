@@ -33,7 +33,10 @@ public final class SshConnection implements AutoCloseable {
     /** Jump-host sessions and their tunnels, first hop first; closed after this session. */
     private final List<AutoCloseable> jumpChain;
 
-    SshConnection(ConnectionSpec spec, ClientSession session, List<AutoCloseable> jumpChain) {
+    private final boolean forwardAgent;
+
+    SshConnection(ConnectionSpec spec, ClientSession session, List<AutoCloseable> jumpChain, boolean forwardAgent) {
+        this.forwardAgent = forwardAgent;
         this.spec = spec;
         this.session = session;
         this.jumpChain = new ArrayList<>(jumpChain);
@@ -60,6 +63,7 @@ public final class SshConnection implements AutoCloseable {
             channel.setPtyType(TERM_TYPE);
             channel.setPtyColumns(columns);
             channel.setPtyLines(rows);
+            channel.setAgentForwarding(forwardAgent);
             channel.open().verify(CHANNEL_OPEN_TIMEOUT);
             return new ShellChannel(this, channel);
         } catch (IOException | RuntimeException e) {
@@ -87,6 +91,7 @@ public final class SshConnection implements AutoCloseable {
         ChannelExec channel;
         try {
             channel = session.createExecChannel(command);
+            channel.setAgentForwarding(forwardAgent);
             channel.setOut(stdout);
             channel.setErr(stderr);
             if (stdin != null) {

@@ -14,7 +14,6 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +63,19 @@ public final class SshConnector implements AutoCloseable {
     private final SshClient client;
     private final HostKeyStore hostKeys;
     private final UserPrompter prompter;
+    private final Optional<java.nio.file.Path> agentSocket;
     private SshClient legacyClient;
 
+    /** A connector whose hosts may use the ssh-agent at {@code SSH_AUTH_SOCK}. */
     public SshConnector(HostKeyStore hostKeys, UserPrompter prompter) {
+        this(hostKeys, prompter, AgentKeys.fromEnvironment());
+    }
+
+    /** A connector with an explicit ssh-agent socket (or none). */
+    public SshConnector(HostKeyStore hostKeys, UserPrompter prompter, Optional<java.nio.file.Path> agentSocket) {
         this.hostKeys = hostKeys;
         this.prompter = prompter;
+        this.agentSocket = agentSocket;
         this.client = newClient(false);
     }
 
@@ -83,6 +90,7 @@ public final class SshConnector implements AutoCloseable {
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setServerKeyVerifier(new TrustingServerKeyVerifier());
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setAgentFactory(new AgentKeys());
         client.addSessionListener(new NegotiationWatcher());
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
@@ -150,7 +158,8 @@ public final class SshConnector implements AutoCloseable {
                 chain.add(session);
                 previous = session;
             }
-            SshConnection connection = new SshConnection(spec, session, chain.subList(0, chain.size() - 1));
+            SshConnection connection = new SshConnection(spec, session, chain.subList(0, chain.size() - 1),
+                    spec.options().forwardAgent() && agentSocket.isPresent());
             watchDisconnect(session, target, listener);
             listener.stateChanged(target, SessionState.CONNECTED, Optional.empty());
             return connection;
@@ -170,8 +179,13 @@ public final class SshConnector implements AutoCloseable {
 
     private ClientSession open(ConnectionSpec spec, String dialHost, int dialPort, SessionStateListener listener, String target,
                                boolean tunnelled) throws SshFailure {
-        AttributeRepository context = AttributeRepository.ofKeyValuePair(TrustingServerKeyVerifier.TARGET,
+        Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
+        attributes.put(TrustingServerKeyVerifier.TARGET,
                 new TrustingServerKeyVerifier.Target(spec.host(), spec.port(), hostKeys, prompter, spec.options().hostKeyPolicy()));
+        if (spec.options().useAgent() || spec.options().forwardAgent()) {
+            agentSocket.ifPresent(socket -> attributes.put(AgentKeys.SOCKET, socket));
+        }
+        AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
         ClientSession session;
         try {
             ConnectFuture future = clientFor(spec).connect(spec.username(), dialHost, dialPort, context, null);
@@ -229,7 +243,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private void offerCredentials(ClientSession session, ConnectionSpec spec, Set<String> tried, PasswordSource passwords) throws SshFailure {
-        Map<java.security.PublicKey, String> labels = Collections.synchronizedMap(new IdentityHashMap<>());
+        Map<java.security.PublicKey, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
         for (Credential credential : spec.credentials()) {
             if (credential instanceof Credential.PrivateKey key) {
                 for (KeyPair pair : loadKey(key)) {
@@ -240,13 +254,10 @@ public final class SshConnector implements AutoCloseable {
                 passwords.add(password);
             }
         }
-        if (spec.options().useAgent() && AgentKeys.available()) {
-            AgentKeys.attach(session, labels);
-        }
         session.setPublicKeyAuthenticationReporter(new PublicKeyAuthenticationReporter() {
             @Override
             public void signalAuthenticationAttempt(ClientSession s, String service, KeyPair identity, String signature) {
-                tried.add(labels.getOrDefault(identity.getPublic(), "publickey " + shortType(identity)));
+                tried.add(labels.getOrDefault(identity.getPublic(), "publickey " + shortType(identity) + " from ssh-agent"));
             }
         });
         if (passwords.hasAny()) {
