@@ -289,6 +289,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private Iterable<KeyPair> loadKey(Credential.PrivateKey key) throws SshFailure {
+        java.util.concurrent.atomic.AtomicBoolean passphraseGiven = new java.util.concurrent.atomic.AtomicBoolean();
         FilePasswordProvider passphrase = new FilePasswordProvider() {
             @Override
             public String getPassword(SessionContext session, NamedResource resource, int retryIndex) throws IOException {
@@ -300,6 +301,7 @@ public final class SshConnector implements AutoCloseable {
                 char[] typed = answer.get();
                 String value = new String(typed);
                 java.util.Arrays.fill(typed, '\0');
+                passphraseGiven.set(true);
                 return value;
             }
         };
@@ -317,7 +319,9 @@ public final class SshConnector implements AutoCloseable {
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String lower = detail.toLowerCase();
-            if (lower.contains("decrypt") || lower.contains("passphrase") || lower.contains("password") || lower.contains("mac")
+            // Legacy PEM encryption (CBC, no MAC) sometimes "decrypts" with a wrong passphrase into garbage
+            // that only fails later, as a DER error: after a passphrase, any unreadable result means it was wrong.
+            if (passphraseGiven.get() || lower.contains("decrypt") || lower.contains("passphrase") || lower.contains("password") || lower.contains("mac")
                     || lower.contains("pad") || lower.contains("encrypted data") || lower.contains("finalising cipher")) {
                 throw new SshFailure(Kind.KEY_UNREADABLE, "Wrong passphrase for key '" + key.label() + "'");
             }
