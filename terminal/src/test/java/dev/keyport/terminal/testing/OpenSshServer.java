@@ -70,7 +70,7 @@ public final class OpenSshServer implements AutoCloseable {
     private void signalAll(String signal) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(process.pid())));
         process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
-        new ProcessBuilder(command).inheritIO().start().waitFor();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     private static OpenSshServer start(Path dir, List<String> extraConfig, int fixedPort) throws IOException, InterruptedException {
