@@ -33,6 +33,23 @@ final class KeepAlive {
     private KeepAlive() {
     }
 
+    /** Set when the server sent no SSH greeting within the connect timeout. */
+    static final AttributeKey<Boolean> NO_GREETING = new AttributeKey<>();
+
+    /**
+     * ConnectTimeout covers the TCP connection and the server's greeting, as in OpenSSH: a port that
+     * accepts but never speaks SSH (a tarpit, a wrong service) is dropped after {@code timeout}.
+     */
+    static void watchGreeting(ClientSession session, Duration timeout) {
+        ScheduledFuture<?> check = TIMER.schedule(() -> {
+            if (session.isOpen() && session.getServerVersion() == null) {
+                session.setAttribute(NO_GREETING, Boolean.TRUE);
+                session.close(true);
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        session.addCloseFutureListener(f -> check.cancel(false));
+    }
+
     static void start(ClientSession session, Duration interval, int countMax, String where) {
         AtomicInteger unanswered = new AtomicInteger();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();

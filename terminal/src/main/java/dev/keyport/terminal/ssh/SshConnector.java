@@ -193,6 +193,7 @@ public final class SshConnector implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw connectFailure(spec, e);
         }
+        KeepAlive.watchGreeting(session, spec.connectTimeout());
         try {
             listener.stateChanged(target, SessionState.AUTHENTICATING, Optional.empty());
             Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -215,6 +216,10 @@ public final class SshConnector implements AutoCloseable {
                 }
                 if (e instanceof SshFailure) {
                     throw (SshFailure) e;
+                }
+                if (Boolean.TRUE.equals(session.getAttribute(KeepAlive.NO_GREETING))) {
+                    throw new SshFailure(Kind.TIMEOUT, "Connection timed out: " + spec.hostAndPort() + " accepted the connection but sent no"
+                            + " SSH greeting within " + spec.connectTimeout().toSeconds() + " s. Is this the SSH port?", e);
                 }
                 if (!session.isOpen() && !session.isAuthenticated() && tried.isEmpty()) {
                     String where = tunnelled ? spec.hostAndPort() + " (through the jump host)" : spec.hostAndPort();

@@ -135,6 +135,30 @@ class SshConnectorTest {
     }
 
     @Test
+    void aPortThatAcceptsButNeverSpeaksSshTimesOutWithinTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+             SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    silent.accept();
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ConnectionSpec spec = new ConnectionSpec("tarpit", "127.0.0.1", silent.getLocalPort(), "tester", List.of(),
+                    Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> ssh.connect(spec))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessageStartingWith("Connection timed out: 127.0.0.1:" + silent.getLocalPort() + " accepted the connection but sent no SSH greeting within 1 s")
+                    .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void unknownHostKeyIsShownWithItsFingerprintAndCancelSendsNoCredentials() throws Exception {
         ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, null);
         try (SshConnector ssh = connector(prompter)) {
