@@ -20,6 +20,16 @@ public interface HostKeyStore {
         return false;
     }
 
+    /**
+     * Forgets every key trusted for this host and port: the deliberate "replace the saved key" action
+     * (after checking the new key with the server's administrator), never part of a warning's default path.
+     *
+     * @return how many keys were forgotten
+     */
+    default int forget(String host, int port) {
+        throw new UnsupportedOperationException(describe() + " cannot forget keys");
+    }
+
     /** Where the keys are kept, for messages ("the Keyport vault", "~/.ssh/known_hosts"). */
     String describe();
 }

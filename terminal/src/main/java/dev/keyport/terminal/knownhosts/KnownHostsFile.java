@@ -129,6 +129,55 @@ public final class KnownHostsFile implements HostKeyStore {
         }
     }
 
+    /**
+     * Removes the plain and hashed entries for this host and port (like {@code ssh-keygen -R});
+     * {@code @revoked}/{@code @cert-authority} lines, comments and every other line stay byte for byte.
+     * Written to a temporary file and moved over the old one.
+     */
+    @Override
+    public synchronized int forget(String host, int port) {
+        if (readOnly) {
+            throw new UnsupportedOperationException(describe() + " is read-only for Keyport");
+        }
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            StringBuilder kept = new StringBuilder();
+            int removed = 0;
+            for (String line : text.split("(?<=\n)")) {
+                String entryText = line.strip();
+                KnownHostEntry entry = null;
+                if (!entryText.isEmpty() && !entryText.startsWith("#")) {
+                    try {
+                        entry = KnownHostEntry.parseKnownHostEntry(entryText);
+                    } catch (RuntimeException e) {
+                        entry = null;
+                    }
+                }
+                if (entry != null && entry.getMarker() == null && entry.getKeyEntry() != null && entry.isHostMatch(host, port)) {
+                    removed++;
+                } else {
+                    kept.append(line);
+                }
+            }
+            if (removed > 0) {
+                Path temp = file.resolveSibling(file.getFileName() + ".keyport-tmp");
+                Files.writeString(temp, kept, StandardCharsets.UTF_8);
+                try {
+                    Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+                } catch (IOException | UnsupportedOperationException e) {
+                    LOG.debug("Could not copy permissions of {}", file);
+                }
+                Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return file.toString();

@@ -12,8 +12,6 @@ import dev.keyport.terminal.SessionStateListener;
 /** Reports the end of an established session once, with the server's reason or what broke. */
 final class DisconnectWatcher implements SessionListener {
 
-    /** Set when Keyport itself closes the session (the person closed the tab). */
-    static final org.apache.sshd.common.AttributeRepository.AttributeKey<Boolean> CLOSED_LOCALLY = new org.apache.sshd.common.AttributeRepository.AttributeKey<>();
 
     private final String target;
     private final SessionStateListener listener;
@@ -43,9 +41,9 @@ final class DisconnectWatcher implements SessionListener {
     @Override
     public void sessionClosed(Session session) {
         if (reported.compareAndSet(false, true)) {
-            String keepAlive = session.getAttribute(KeepAlive.REASON);
+            String keepAlive = ConnectionNotes.of(session).keepAliveReason;
             String why = keepAlive != null ? keepAlive : reason != null ? reason
-                    : Boolean.TRUE.equals(session.getAttribute(CLOSED_LOCALLY)) ? "Closed by Keyport"
+                    : ConnectionNotes.of(session).closedLocally ? "Closed by Keyport"
                     : "The connection to " + target + " was lost: closed by the server or the network without a reason";
             listener.stateChanged(target, SessionState.DISCONNECTED, Optional.of(why));
         }

@@ -22,7 +22,6 @@ import org.apache.sshd.common.util.buffer.Buffer;
  */
 final class KeepAlive {
 
-    static final AttributeKey<String> REASON = new AttributeKey<>();
     private static final String REQUEST = "keepalive@openssh.com";
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "keyport-keepalive");
@@ -33,8 +32,6 @@ final class KeepAlive {
     private KeepAlive() {
     }
 
-    /** Set when the server sent no SSH greeting within the connect timeout. */
-    static final AttributeKey<Boolean> NO_GREETING = new AttributeKey<>();
 
     /**
      * ConnectTimeout covers the TCP connection and the server's greeting, as in OpenSSH: a port that
@@ -43,7 +40,7 @@ final class KeepAlive {
     static void watchGreeting(ClientSession session, Duration timeout) {
         ScheduledFuture<?> check = TIMER.schedule(() -> {
             if (session.isOpen() && session.getServerVersion() == null) {
-                session.setAttribute(NO_GREETING, Boolean.TRUE);
+                ConnectionNotes.of(session).noGreeting = true;
                 session.close(true);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,7 +56,7 @@ final class KeepAlive {
                 return;
             }
             if (unanswered.get() >= countMax) {
-                session.setAttribute(REASON, where + " did not answer " + countMax + " keepalives in "
+                ConnectionNotes.of(session).keepAliveReason = (where + " did not answer " + countMax + " keepalives in "
                         + interval.multipliedBy(countMax + 1L).toSeconds() + " s: the server or the network is gone");
                 task.get().cancel(false);
                 session.close(true);

@@ -20,11 +20,10 @@ import dev.keyport.terminal.SshFailure;
 
 /**
  * Turns a failed algorithm negotiation into a message that says which side lacks what, and whether
- * the per-host legacy switch would help. Left on the session for {@link SshConnector}.
+ * the per-host legacy switch would help. Noted in {@link ConnectionNotes} for {@link SshConnector}.
  */
 final class NegotiationWatcher implements SessionListener {
 
-    static final AttributeKey<SshFailure> FAILURE = new AttributeKey<>();
 
     @Override
     public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
@@ -51,10 +50,10 @@ final class NegotiationWatcher implements SessionListener {
                     ? client.getConnectionContext() : null;
             TrustingServerKeyVerifier.Target target = context == null ? null : context.getAttribute(TrustingServerKeyVerifier.TARGET);
             String where = target == null ? String.valueOf(session.getIoSession().getRemoteAddress()) : target.host() + ":" + target.port();
-            session.setAttribute(FAILURE, failure(where, describe(option), ours, theirs, reason));
+            ConnectionNotes.of(session).negotiation = failure(where, describe(option), ours, theirs, reason);
             return;
         }
-        session.setAttribute(FAILURE, new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
+        ConnectionNotes.of(session).negotiation = (new SshFailure(SshFailure.Kind.NEGOTIATION_FAILED,
                 "Could not agree on algorithms with the server: " + reason.getMessage(), reason));
     }
 

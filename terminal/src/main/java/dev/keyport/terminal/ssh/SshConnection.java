@@ -179,7 +179,7 @@ public final class SshConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        session.setAttribute(DisconnectWatcher.CLOSED_LOCALLY, Boolean.TRUE);
+        ConnectionNotes.of(session).closedLocally = true;
         session.close(false);
         closeChain();
     }

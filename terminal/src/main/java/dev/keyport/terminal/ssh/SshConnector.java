@@ -185,6 +185,7 @@ public final class SshConnector implements AutoCloseable {
         if (spec.options().useAgent() || spec.options().forwardAgent()) {
             agentSocket.ifPresent(socket -> attributes.put(AgentKeys.SOCKET, socket));
         }
+        attributes.put(ConnectionNotes.KEY, new ConnectionNotes());
         AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
         ClientSession session;
         try {
@@ -202,11 +203,11 @@ public final class SshConnector implements AutoCloseable {
                 offerCredentials(session, spec, tried, passwords);
                 session.auth().verify(AUTH_TIMEOUT);
             } catch (IOException | RuntimeException e) {
-                SshFailure rejection = session.getAttribute(TrustingServerKeyVerifier.REJECTION);
+                SshFailure rejection = ConnectionNotes.of(session).rejection;
                 if (rejection != null) {
                     throw rejection;
                 }
-                SshFailure negotiation = session.getAttribute(NegotiationWatcher.FAILURE);
+                SshFailure negotiation = ConnectionNotes.of(session).negotiation;
                 if (negotiation != null) {
                     throw negotiation;
                 }
@@ -217,7 +218,7 @@ public final class SshConnector implements AutoCloseable {
                 if (e instanceof SshFailure) {
                     throw (SshFailure) e;
                 }
-                if (Boolean.TRUE.equals(session.getAttribute(KeepAlive.NO_GREETING))) {
+                if (ConnectionNotes.of(session).noGreeting) {
                     throw new SshFailure(Kind.TIMEOUT, "Connection timed out: " + spec.hostAndPort() + " accepted the connection but sent no"
                             + " SSH greeting within " + spec.connectTimeout().toSeconds() + " s. Is this the SSH port?", e);
                 }

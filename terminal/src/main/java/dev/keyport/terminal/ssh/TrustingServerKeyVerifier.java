@@ -20,7 +20,7 @@ import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
  * Checks the server's key during key exchange, before any credential is sent. A known key passes;
  * an unknown key is shown to the person; a key that differs from the trusted one is refused
  * without asking (replacing a trusted key is a separate, deliberate action).
- * The reason for a refusal is left on the session for {@link SshConnector} to report.
+ * The reason for a refusal is noted in {@link ConnectionNotes} for {@link SshConnector} to report.
  */
 final class TrustingServerKeyVerifier implements ServerKeyVerifier {
 
@@ -29,20 +29,19 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
     }
 
     static final AttributeKey<Target> TARGET = new AttributeKey<>();
-    static final AttributeKey<SshFailure> REJECTION = new AttributeKey<>();
 
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
         Target target = session.getConnectionContext() == null ? null : session.getConnectionContext().getAttribute(TARGET);
         if (target == null) {
-            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+            ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                     "No host key policy for this connection; refusing to continue"));
             return false;
         }
         String type = Fingerprints.keyType(serverKey);
         String where = target.host() + ":" + target.port();
         if (target.store().isRevoked(target.host(), target.port(), serverKey)) {
-            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+            ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                     "The host key of " + where + " (" + type + " " + Fingerprints.sha256(serverKey) + ") is marked @revoked in "
                             + target.store().describe() + ". Keyport refused to connect and sent no credentials."));
             return false;
@@ -55,7 +54,7 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
         }
         for (PublicKey known : trusted) {
             if (type.equals(Fingerprints.keyType(known))) {
-                session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_CHANGED,
+                ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_CHANGED,
                         "WARNING: the host key for " + where + " has changed. Someone may be intercepting"
                                 + " the connection, or the server was reinstalled. Keyport refused to connect and"
                                 + " sent no credentials.\n"
@@ -67,7 +66,7 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
         }
         HostKeyInfo info = new HostKeyInfo(target.host(), target.port(), type, Fingerprints.sha256(serverKey), !trusted.isEmpty());
         if (target.policy() == HostKeyPolicy.STRICT) {
-            session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+            ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                     "No trusted host key for " + where + " in " + target.store().describe() + " and strict host key checking is on;"
                             + " nothing was sent. The server offered " + type + " " + info.fingerprint() + "."));
             return false;
@@ -87,7 +86,7 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
                 try {
                     target.store().trust(target.host(), target.port(), serverKey);
                 } catch (RuntimeException e) {
-                    session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                    ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                             "Could not save the host key for " + where + ": " + e.getMessage()));
                     return false;
                 }
@@ -95,7 +94,7 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
             case TRUST_ONCE:
                 return true;
             default:
-                session.setAttribute(REJECTION, new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
+                ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                         "Host key for " + where + " (" + type + " " + info.fingerprint() + ") was not trusted;"
                                 + " nothing was sent. Connect again and accept the key if you recognise it."));
                 return false;

@@ -178,6 +178,27 @@ class KnownHostsFileTest {
         assertThat(file).doesNotExist();
     }
 
+    @Test
+    void forgettingAHostRemovesOnlyItsPlainAndHashedEntriesAndKeepsEverythingElseByteForByte() throws Exception {
+        String k = PublicKeyEntry.toString(hostKey());
+        Path hashedSource = dir.resolve("hashed");
+        Files.writeString(hashedSource, "[127.0.0.1]:" + server.port() + " " + k + "\n");
+        OpenSshServer.run("ssh-keygen", "-H", "-f", hashedSource.toString());
+        String hashedLine = Files.readString(hashedSource).strip();
+        String keep = "# keep me\n\tnot an entry\n[127.0.0.1]:1 " + k + "\n@revoked [127.0.0.1]:" + server.port() + " " + k + "\n";
+        Path file = dir.resolve("known_hosts");
+        Files.writeString(file, "# keep me\n[127.0.0.1]:" + server.port() + " " + k + "\n\tnot an entry\n" + hashedLine + "\n[127.0.0.1]:1 " + k
+                + "\n@revoked [127.0.0.1]:" + server.port() + " " + k + "\n");
+        KnownHostsFile store = KnownHostsFile.of(file, false);
+        assertThat(store.trustedKeys("127.0.0.1", server.port())).hasSize(2);
+
+        assertThat(store.forget("127.0.0.1", server.port())).isEqualTo(2);
+
+        assertThat(Files.readString(file)).isEqualTo(keep);
+        assertThat(store.trustedKeys("127.0.0.1", server.port())).isEmpty();
+        assertThat(store.trustedKeys("127.0.0.1", 1)).hasSize(1);
+    }
+
     /** sshd at LogLevel VERBOSE logs every publickey/password attempt; none may appear. */
     static void assertNoAuthenticationLogged(String log) {
         assertThat(log).doesNotContain("Accepted ").doesNotContain("Failed ").doesNotContain("Postponed ")

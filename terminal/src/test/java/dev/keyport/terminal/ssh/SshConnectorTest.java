@@ -138,9 +138,10 @@ class SshConnectorTest {
     void aPortThatAcceptsButNeverSpeaksSshTimesOutWithinTheConnectTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
              SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
-                    silent.accept();
+                    held.add(silent.accept()); // held so it is not collected and reset
                 } catch (IOException e) {
                     // closed
                 }
