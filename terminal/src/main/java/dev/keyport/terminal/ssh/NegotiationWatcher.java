@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
