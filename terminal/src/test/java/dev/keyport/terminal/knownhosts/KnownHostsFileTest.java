@@ -199,6 +199,25 @@ class KnownHostsFileTest {
         assertThat(store.trustedKeys("127.0.0.1", 1)).hasSize(1);
     }
 
+    @Test
+    void keysTrustedInOpenSshsFileAreTrustedReadOnlyAndNewKeysGoToKeyportsOwnStore() throws Exception {
+        Path openSsh = dir.resolve("openssh_known_hosts");
+        Files.writeString(openSsh, OpenSshServer.run("sh", "-c", "ssh-keyscan -p " + server.port() + " -t ed25519 127.0.0.1 2>/dev/null"));
+        String before = Files.readString(openSsh);
+        dev.keyport.terminal.testing.MemoryHostKeyStore vault = new dev.keyport.terminal.testing.MemoryHostKeyStore();
+        CombinedHostKeyStore store = new CombinedHostKeyStore(vault, List.of(KnownHostsFile.readOnly(openSsh)));
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, null);
+
+        try (SshConnector ssh = new SshConnector(store, prompter); SshConnection connection = ssh.connect(spec(HostKeyPolicy.ASK))) {
+            assertThat(connection.isOpen()).isTrue();
+        }
+        assertThat(prompter.hostKeyQuestions).isEmpty();
+        store.trust("other.example", 22, hostKey());
+        assertThat(vault.trustedKeys("other.example", 22)).containsExactly(hostKey());
+        assertThat(Files.readString(openSsh)).isEqualTo(before);
+        assertThat(store.describe()).isEqualTo("the test's memory or " + openSsh);
+    }
+
     /** sshd at LogLevel VERBOSE logs every publickey/password attempt; none may appear. */
     static void assertNoAuthenticationLogged(String log) {
         assertThat(log).doesNotContain("Accepted ").doesNotContain("Failed ").doesNotContain("Postponed ")
