@@ -15,12 +15,13 @@ import dev.keyport.app.cli.CliEnvironment;
 import dev.keyport.app.cli.CliRoot;
 import dev.keyport.app.cli.HostCommand;
 import dev.keyport.app.cli.KeyCommand;
+import dev.keyport.app.cli.SshCommand;
 import dev.keyport.app.cli.VaultCommand;
 
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keyport, a desktop SSH connection manager.",
-        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class})
+        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class})
 public final class Main implements Callable<Integer>, CliRoot {
 
     private final CliEnvironment environment;

@@ -33,7 +33,7 @@ public sealed interface Credential permits Credential.Password, Credential.Priva
 
     /**
      * Public-key authentication with private key material held in memory (file content, any
-     * format sshd-core reads: OpenSSH, PEM, PKCS#8).
+     * format Keyport reads: OpenSSH incl. bcrypt-encrypted, PEM PKCS#1, PKCS#8 incl. encrypted, PuTTY PPK v2/v3).
      *
      * @param label    how the person knows this key ("id_ed25519", "work laptop"); shown in messages
      * @param material the private key file's bytes

@@ -75,12 +75,14 @@ final class KeyportHarness {
     static String awaitPrompt(FxRobot robot, MainWindow window) throws TimeoutException {
         String[] last = {""};
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 last[0] = screen(window);
                 return !last[0].isBlank();
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("The shell drew nothing within 30 s", e);
+            String status = robot.lookup("#terminal-status").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("(no status shown)");
+            throw new AssertionError("The shell drew nothing within 60 s; the tab shows: " + status, e);
         }
         return last[0];
     }

@@ -60,6 +60,7 @@ class OpenSshTerminalTest {
     @Test
     void trustedKeyPtyTypeAndSizeFollowTheWidget(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-list").queryAs(ListView.class).getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("OpenSSH box").tryQuery().isPresent());
         robot.doubleClickOn("OpenSSH box");
 
         // Unknown key: the dialog shows the fingerprint exactly as the real ssh-keygen prints it.

@@ -57,8 +57,11 @@ class TerminalTabTest {
         server.close();
     }
 
+    /** Waits until the list shows {@code count} hosts and their cells are drawn (so they can be clicked). */
     private void awaitHosts(FxRobot robot, int count) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-list").queryAs(ListView.class).getItems().size() == count);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Local server").tryQuery().isPresent()
+                && robot.lookup("Password server").tryQuery().isPresent());
     }
 
     @Test

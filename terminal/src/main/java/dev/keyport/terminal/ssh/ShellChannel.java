@@ -44,7 +44,7 @@ public final class ShellChannel implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return channel.isOpen() && !channel.isClosing();
+        return channel.isOpen() && !channel.isClosing() && connection.isOpen();
     }
 
     public int columns() {

@@ -1,6 +1,5 @@
 package dev.keyport.terminal.ssh;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.StreamCorruptedException;
@@ -13,22 +12,28 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.auth.keyboard.UserInteraction;
+import org.apache.sshd.client.auth.password.PasswordAuthenticationReporter;
+import org.apache.sshd.client.auth.pubkey.PublicKeyAuthenticationReporter;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.session.SessionContext;
-import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +41,16 @@ import org.slf4j.LoggerFactory;
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.HostKeyStore;
+import dev.keyport.terminal.SessionState;
+import dev.keyport.terminal.SessionStateListener;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.SshFailure.Kind;
 import dev.keyport.terminal.UserPrompter;
 
 /**
- * Keyport's one SSH client. Opens authenticated sessions from a {@link ConnectionSpec}; blocking,
- * so call it from a background thread. Close it once when the application exits.
+ * Keyport's SSH client. Opens authenticated sessions from a {@link ConnectionSpec}, through its
+ * jump hosts if it has any; blocking, so call it from a background thread. Close it once when the
+ * application exits.
  */
 public final class SshConnector implements AutoCloseable {
 
@@ -53,123 +61,239 @@ public final class SshConnector implements AutoCloseable {
     private final SshClient client;
     private final HostKeyStore hostKeys;
     private final UserPrompter prompter;
+    private final Optional<java.nio.file.Path> agentSocket;
+    private SshClient legacyClient;
 
+    /** A connector whose hosts may use the ssh-agent at {@code SSH_AUTH_SOCK}. */
     public SshConnector(HostKeyStore hostKeys, UserPrompter prompter) {
+        this(hostKeys, prompter, AgentKeys.fromEnvironment());
+    }
+
+    /** A connector with an explicit ssh-agent socket (or none). */
+    public SshConnector(HostKeyStore hostKeys, UserPrompter prompter, Optional<java.nio.file.Path> agentSocket) {
         this.hostKeys = hostKeys;
         this.prompter = prompter;
-        this.client = SshClient.setUpDefaultClient();
-        AlgorithmPolicy.applyModernDefaults(client);
+        this.agentSocket = agentSocket;
+        this.client = newClient(false);
+    }
+
+    private static SshClient newClient(boolean legacy) {
+        SshClient client = SshClient.setUpDefaultClient();
+        if (legacy) {
+            AlgorithmPolicy.applyLegacy(client);
+        } else {
+            AlgorithmPolicy.applyModernDefaults(client);
+        }
         // sshd-core would otherwise read ~/.ssh/config silently and trust any server key.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setServerKeyVerifier(new TrustingServerKeyVerifier());
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setAgentFactory(new AgentKeys());
+        client.addSessionListener(new NegotiationWatcher());
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
         client.start();
+        return client;
+    }
+
+    private synchronized SshClient clientFor(ConnectionSpec hop) {
+        if (!hop.options().legacyAlgorithms()) {
+            return client;
+        }
+        if (legacyClient == null) {
+            LOG.warn("Legacy SSH algorithms (SHA-1, CBC) enabled for {}", hop.displayName());
+            legacyClient = newClient(true);
+        }
+        return legacyClient;
+    }
+
+    /** Connects, checks the host key and authenticates. */
+    public SshConnection connect(ConnectionSpec spec) throws SshFailure {
+        return connect(spec, SessionStateListener.NONE);
     }
 
     /**
-     * Connects, checks the host key and authenticates.
+     * Connects through the jump hosts (each checked and authenticated on its own), then to the
+     * host itself, reporting state changes to {@code listener}.
      *
-     * @throws SshFailure with a message a person can act on
+     * @throws SshFailure with a message a person can act on; a failing jump host is named
      */
-    public SshConnection connect(ConnectionSpec spec) throws SshFailure {
-        AttributeRepository context = AttributeRepository.ofKeyValuePair(TrustingServerKeyVerifier.TARGET,
-                new TrustingServerKeyVerifier.Target(spec.host(), spec.port(), hostKeys, prompter));
+    public SshConnection connect(ConnectionSpec spec, SessionStateListener listener) throws SshFailure {
+        String target = spec.target();
+        listener.stateChanged(target, SessionState.CONNECTING, Optional.empty());
+        List<ConnectionSpec> hops = spec.hops();
+        List<AutoCloseable> chain = new ArrayList<>();
+        try {
+            ClientSession previous = null;
+            ClientSession session = null;
+            for (int i = 0; i < hops.size(); i++) {
+                ConnectionSpec hop = hops.get(i);
+                boolean last = i == hops.size() - 1;
+                String dialHost = hop.host();
+                int dialPort = hop.port();
+                if (previous != null) {
+                    ExplicitPortForwardingTracker tunnel;
+                    try {
+                        tunnel = previous.createLocalPortForwardingTracker(new SshdSocketAddress("127.0.0.1", 0),
+                                new SshdSocketAddress(hop.host(), hop.port()));
+                    } catch (IOException | RuntimeException e) {
+                        throw new SshFailure(Kind.CHANNEL_OPEN_FAILED, "Jump host " + hops.get(i - 1).displayName()
+                                + " could not open a tunnel to " + hop.hostAndPort() + ": " + e.getMessage(), e);
+                    }
+                    chain.add(tunnel);
+                    dialHost = tunnel.getBoundAddress().getHostName();
+                    dialPort = tunnel.getBoundAddress().getPort();
+                }
+                try {
+                    session = open(hop, dialHost, dialPort, last ? listener : SessionStateListener.NONE, target, previous != null);
+                } catch (SshFailure e) {
+                    if (last) {
+                        throw e;
+                    }
+                    throw new SshFailure(e.kind(), "Jump host " + hop.displayName() + " (hop " + (i + 1) + " of " + (hops.size() - 1)
+                            + " on the way to " + spec.displayName() + "): " + e.getMessage(), e);
+                }
+                chain.add(session);
+                previous = session;
+            }
+            SshConnection connection = new SshConnection(spec, session, chain.subList(0, chain.size() - 1),
+                    spec.options().forwardAgent() && agentSocket.isPresent());
+            watchDisconnect(session, target, listener);
+            listener.stateChanged(target, SessionState.CONNECTED, Optional.empty());
+            return connection;
+        } catch (SshFailure e) {
+            Collections.reverse(chain);
+            for (AutoCloseable c : chain) {
+                closeQuietly(c);
+            }
+            listener.stateChanged(target, SessionState.DISCONNECTED, Optional.of(e.getMessage()));
+            throw e;
+        } finally {
+            for (ConnectionSpec hop : hops) {
+                hop.credentials().forEach(Credential::wipe);
+            }
+        }
+    }
+
+    private ClientSession open(ConnectionSpec spec, String dialHost, int dialPort, SessionStateListener listener, String target,
+                               boolean tunnelled) throws SshFailure {
+        Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
+        attributes.put(TrustingServerKeyVerifier.TARGET,
+                new TrustingServerKeyVerifier.Target(spec.host(), spec.port(), hostKeys, prompter, spec.options().hostKeyPolicy()));
+        if (spec.options().useAgent() || spec.options().forwardAgent()) {
+            agentSocket.ifPresent(socket -> attributes.put(AgentKeys.SOCKET, socket));
+        }
+        attributes.put(ConnectionNotes.KEY, new ConnectionNotes());
+        AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
         ClientSession session;
         try {
-            ConnectFuture future = client.connect(spec.username(), spec.host(), spec.port(), context, null);
+            ConnectFuture future = clientFor(spec).connect(spec.username(), dialHost, dialPort, context, null);
             session = future.verify(spec.connectTimeout()).getSession();
         } catch (IOException | RuntimeException e) {
             throw connectFailure(spec, e);
         }
+        KeepAlive.watchGreeting(session, spec.connectTimeout());
         try {
-            List<String> tried = offerCredentials(session, spec);
+            listener.stateChanged(target, SessionState.AUTHENTICATING, Optional.empty());
+            Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
+            PasswordSource passwords = new PasswordSource(spec, prompter);
             try {
+                offerCredentials(session, spec, tried, passwords);
                 session.auth().verify(AUTH_TIMEOUT);
             } catch (IOException | RuntimeException e) {
-                Optional<SshFailure> rejection = Optional.ofNullable(session.getAttribute(TrustingServerKeyVerifier.REJECTION));
-                if (rejection.isPresent()) {
-                    throw rejection.get();
+                SshFailure rejection = ConnectionNotes.of(session).rejection;
+                if (rejection != null) {
+                    throw rejection;
+                }
+                SshFailure negotiation = ConnectionNotes.of(session).negotiation;
+                if (negotiation != null) {
+                    throw negotiation;
+                }
+                Optional<SshFailure> mismatch = NegotiationWatcher.fromException(spec.hostAndPort(), e);
+                if (mismatch.isPresent()) {
+                    throw mismatch.get();
+                }
+                if (e instanceof SshFailure) {
+                    throw (SshFailure) e;
+                }
+                if (ConnectionNotes.of(session).noGreeting) {
+                    throw new SshFailure(Kind.TIMEOUT, "Connection timed out: " + spec.hostAndPort() + " accepted the connection but sent no"
+                            + " SSH greeting within " + spec.connectTimeout().toSeconds() + " s. Is this the SSH port?", e);
                 }
                 if (!session.isOpen() && !session.isAuthenticated() && tried.isEmpty()) {
-                    throw new SshFailure(Kind.DISCONNECTED, "The server at " + spec.hostAndPort() + " closed the connection during login", e);
+                    String where = tunnelled ? spec.hostAndPort() + " (through the jump host)" : spec.hostAndPort();
+                    throw new SshFailure(Kind.DISCONNECTED, "The server at " + where + " closed the connection before login"
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
                 }
                 throw new SshFailure(Kind.AUTH_FAILED, "Permission denied for " + spec.target()
-                        + " (tried: " + (tried.isEmpty() ? "nothing: no key or password is set for this host" : String.join(", ", tried)) + ")."
+                        + " (tried: " + (tried.isEmpty() ? "nothing: no key, agent key or password is set for this host" : String.join(", ", tried)) + ")."
                         + " Check the user name and the key or password saved for this host.");
+            } finally {
+                passwords.wipe();
             }
-            return new SshConnection(spec, session);
+            Duration keepAlive = spec.options().keepAliveInterval();
+            if (!keepAlive.isZero()) {
+                KeepAlive.start(session, keepAlive, spec.options().keepAliveCountMax(), spec.displayName());
+            }
+            return session;
         } catch (SshFailure e) {
             session.close(true);
             throw e;
-        } finally {
-            spec.credentials().forEach(Credential::wipe);
         }
     }
 
-    private List<String> offerCredentials(ClientSession session, ConnectionSpec spec) throws SshFailure {
-        List<String> tried = new ArrayList<>();
+    private void watchDisconnect(ClientSession session, String target, SessionStateListener listener) {
+        session.addSessionListener(new DisconnectWatcher(target, listener));
+    }
+
+    private void offerCredentials(ClientSession session, ConnectionSpec spec, Set<String> tried, PasswordSource passwords) throws SshFailure {
+        Map<java.security.PublicKey, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
         for (Credential credential : spec.credentials()) {
             if (credential instanceof Credential.PrivateKey key) {
                 for (KeyPair pair : loadKey(key)) {
                     session.addPublicKeyIdentity(pair);
+                    labels.put(pair.getPublic(), "publickey " + shortType(pair) + " '" + key.label() + "'");
                 }
-                tried.add("publickey '" + key.label() + "'");
             } else if (credential instanceof Credential.Password password) {
-                session.setPasswordIdentityProvider(ctx -> askedPassword(spec, password));
-                session.setUserInteraction(new PasswordInteraction(spec, password));
-                tried.add("password");
+                passwords.add(password);
             }
         }
-        return tried;
-    }
-
-    private List<String> askedPassword(ConnectionSpec spec, Credential.Password password) {
-        char[] secret = password.password();
-        if (secret != null) {
-            return List.of(new String(secret));
-        }
-        Optional<char[]> answer = prompter.askSecret("Password for " + spec.displayName(), "Password for " + spec.target() + ":");
-        if (answer.isEmpty()) {
-            return List.of();
-        }
-        char[] typed = answer.get();
-        String value = new String(typed);
-        Arrays.fill(typed, '\0');
-        return List.of(value);
-    }
-
-    /** Keyboard-interactive "Password:" prompts answered with the same password. */
-    private final class PasswordInteraction implements UserInteraction {
-        private final ConnectionSpec spec;
-        private final Credential.Password password;
-
-        PasswordInteraction(ConnectionSpec spec, Credential.Password password) {
-            this.spec = spec;
-            this.password = password;
-        }
-
-        @Override
-        public String[] interactive(ClientSession session, String name, String instruction, String lang, String[] prompt, boolean[] echo) {
-            String[] answers = new String[prompt.length];
-            for (int i = 0; i < prompt.length; i++) {
-                List<String> pw = askedPassword(spec, password);
-                if (pw.isEmpty()) {
-                    return null;
+        session.setPublicKeyAuthenticationReporter(new PublicKeyAuthenticationReporter() {
+            @Override
+            public void signalAuthenticationAttempt(ClientSession s, String service, KeyPair identity, String signature) {
+                tried.add(labels.getOrDefault(identity.getPublic(), "publickey " + shortType(identity) + " from ssh-agent"));
+            }
+        });
+        if (passwords.hasAny()) {
+            session.setPasswordIdentityProvider(ctx -> passwords.get().map(List::of).orElse(List.of()));
+            session.setPasswordAuthenticationReporter(new PasswordAuthenticationReporter() {
+                @Override
+                public void signalAuthenticationAttempt(ClientSession s, String service, String oldPassword, boolean modified, String newPassword) {
+                    tried.add("password");
                 }
-                answers[i] = pw.get(0);
-            }
-            return answers;
+            });
         }
+        session.setUserInteraction(new PromptingInteraction(spec, prompter, passwords, tried));
+    }
 
-        @Override
-        public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
-            return null;
+    /** {@code ed25519}, {@code ecdsa-p256}, {@code rsa}: how the "tried:" list names key types. */
+    static String shortType(KeyPair pair) {
+        String type = KeyUtils.getKeyType(pair);
+        if (type == null) {
+            return "key";
+        }
+        switch (type) {
+            case KeyPairs.ED25519:
+                return "ed25519";
+            case "ssh-rsa":
+                return "rsa";
+            default:
+                return type.startsWith("ecdsa-sha2-nistp") ? "ecdsa-p" + type.substring("ecdsa-sha2-nistp".length()) : type;
         }
     }
 
     private Iterable<KeyPair> loadKey(Credential.PrivateKey key) throws SshFailure {
+        java.util.concurrent.atomic.AtomicBoolean passphraseGiven = new java.util.concurrent.atomic.AtomicBoolean();
         FilePasswordProvider passphrase = new FilePasswordProvider() {
             @Override
             public String getPassword(SessionContext session, NamedResource resource, int retryIndex) throws IOException {
@@ -180,16 +304,16 @@ public final class SshConnector implements AutoCloseable {
                 }
                 char[] typed = answer.get();
                 String value = new String(typed);
-                Arrays.fill(typed, '\0');
+                java.util.Arrays.fill(typed, '\0');
+                passphraseGiven.set(true);
                 return value;
             }
         };
         try {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(key.label()),
-                    new ByteArrayInputStream(key.material()), passphrase);
+            Iterable<KeyPair> pairs = KeyPairs.read(key.label(), key.material(), passphrase);
             if (pairs == null || !pairs.iterator().hasNext()) {
                 throw new SshFailure(Kind.KEY_UNREADABLE, "Key '" + key.label() + "' is not a private key Keyport can read"
-                        + " (OpenSSH, PEM or PKCS#8 expected)");
+                        + " (OpenSSH, PEM, PKCS#8 or PuTTY PPK expected)");
             }
             return pairs;
         } catch (SshFailure e) {
@@ -198,7 +322,11 @@ public final class SshConnector implements AutoCloseable {
             throw new SshFailure(Kind.KEY_UNREADABLE, "Wrong passphrase for key '" + key.label() + "'");
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (detail.toLowerCase().contains("decrypt") || detail.toLowerCase().contains("passphrase") || detail.toLowerCase().contains("password")) {
+            String lower = detail.toLowerCase();
+            // Legacy PEM encryption (CBC, no MAC) sometimes "decrypts" with a wrong passphrase into garbage
+            // that only fails later, as a DER error: after a passphrase, any unreadable result means it was wrong.
+            if (passphraseGiven.get() || lower.contains("decrypt") || lower.contains("passphrase") || lower.contains("password") || lower.contains("mac")
+                    || lower.contains("pad") || lower.contains("encrypted data") || lower.contains("finalising cipher")) {
                 throw new SshFailure(Kind.KEY_UNREADABLE, "Wrong passphrase for key '" + key.label() + "'");
             }
             throw new SshFailure(Kind.KEY_UNREADABLE, "Key '" + key.label() + "' could not be read: " + detail);
@@ -235,12 +363,26 @@ public final class SshConnector implements AutoCloseable {
         return new SshFailure(Kind.UNREACHABLE, "Could not connect to " + where + ": " + root.getMessage(), e);
     }
 
-    @Override
-    public void close() {
+    private static void closeQuietly(AutoCloseable c) {
         try {
-            client.stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Stopping the SSH client failed", e);
+            if (c instanceof ClientSession s) {
+                s.close(true);
+            } else {
+                c.close();
+            }
+        } catch (Exception e) {
+            LOG.debug("Closing failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (SshClient c : legacyClient == null ? List.of(client) : List.of(client, legacyClient)) {
+            try {
+                c.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping the SSH client failed", e);
+            }
         }
     }
 

@@ -143,6 +143,31 @@ class SshConnectorTest {
     }
 
     @Test
+    void aPortThatAcceptsButNeverSpeaksSshTimesOutWithinTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+             SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    held.add(silent.accept()); // held so it is not collected and reset
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ConnectionSpec spec = new ConnectionSpec("tarpit", "127.0.0.1", silent.getLocalPort(), "tester", List.of(),
+                    Duration.ofSeconds(1));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> ssh.connect(spec))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessageStartingWith("Connection timed out: 127.0.0.1:" + silent.getLocalPort() + " accepted the connection but sent no SSH greeting within 1 s")
+                    .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void unknownHostKeyIsShownWithItsFingerprintAndCancelSendsNoCredentials() throws Exception {
         ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, null);
         try (SshConnector ssh = connector(prompter)) {
@@ -205,6 +230,9 @@ class SshConnectorTest {
                     .noneMatch(name -> name.contains("sha1") || name.contains("cbc") || name.equals("ssh-rsa") || name.contains("md5"))
                     .contains("curve25519-sha256", "aes256-gcm@openssh.com", "hmac-sha2-256-etm@openssh.com", "ssh-ed25519", "rsa-sha2-512");
             assertThat(ssh.client().getHostConfigEntryResolver()).isSameAs(HostConfigEntryResolver.EMPTY);
+            assertThat(ssh.client().getKeyExchangeFactories().get(0).getName()).isEqualTo("mlkem768x25519-sha256");
+            assertThat(NamedResource.getNameList(ssh.client().getCipherFactories())).startsWith("aes128-gcm@openssh.com")
+                    .endsWith("chacha20-poly1305@openssh.com");
         }
     }
 

@@ -23,11 +23,13 @@ public final class OpenSshServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Process process;
+    private final List<String> extraConfig;
 
-    private OpenSshServer(Path dir, int port, Process process) {
+    private OpenSshServer(Path dir, int port, Process process, List<String> extraConfig) {
         this.dir = dir;
         this.port = port;
         this.process = process;
+        this.extraConfig = List.copyOf(extraConfig);
     }
 
     /** Fails with a clear message when OpenSSH is not installed. */
@@ -38,8 +40,40 @@ public final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    /** Starts sshd with key authentication for the current user, extra config lines appended. */
+    /** Starts sshd with key authentication for the current user; {@code extraConfig} lines override the defaults. */
     public static OpenSshServer start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
+        return start(dir, extraConfig, 0);
+    }
+
+    /**
+     * Stops this server, gives it a new ed25519 host key and starts it again on the same port with
+     * the same configuration: what a man in the middle (or a reinstall) looks like to a client.
+     */
+    public OpenSshServer restartWithNewHostKey() throws IOException, InterruptedException {
+        close();
+        Files.deleteIfExists(dir.resolve("ssh_host_ed25519_key"));
+        Files.deleteIfExists(dir.resolve("ssh_host_ed25519_key.pub"));
+        Files.deleteIfExists(dir.resolve("sshd.log"));
+        return start(dir, extraConfig, port);
+    }
+
+    /** Freezes sshd and all its connection processes (SIGSTOP): a server that stops answering without closing TCP. */
+    public void freeze() throws IOException, InterruptedException {
+        signalAll("-STOP");
+    }
+
+    /** Kills sshd and all its connection processes at once (SIGKILL), as a crash or power loss would. */
+    public void kill() throws IOException, InterruptedException {
+        signalAll("-KILL");
+    }
+
+    private void signalAll(String signal) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(process.pid())));
+        process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    private static OpenSshServer start(Path dir, List<String> extraConfig, int fixedPort) throws IOException, InterruptedException {
         requireInstalled();
         Files.createDirectories(dir);
         Path privsep = Path.of("/run/sshd");
@@ -56,8 +90,10 @@ public final class OpenSshServer implements AutoCloseable {
         }
         IOException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
-            int port = freePort();
-            List<String> config = new ArrayList<>(List.of(
+            int port = fixedPort > 0 ? fixedPort : freePort();
+            // sshd keeps the first value of a keyword: the test's lines come first so they override the defaults.
+            List<String> config = new ArrayList<>(extraConfig);
+            config.addAll(List.of(
                     "Port " + port,
                     "ListenAddress 127.0.0.1",
                     "HostKey " + hostKey,
@@ -72,13 +108,12 @@ public final class OpenSshServer implements AutoCloseable {
                     "PrintMotd no",
                     "PrintLastLog no",
                     "LogLevel VERBOSE"));
-            config.addAll(extraConfig);
             Path configFile = dir.resolve("sshd_config");
             Files.write(configFile, config, StandardCharsets.UTF_8);
             Path log = dir.resolve("sshd.log");
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-f", configFile.toString(), "-E", log.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.out").toFile()).start();
-            OpenSshServer server = new OpenSshServer(dir, port, process);
+            OpenSshServer server = new OpenSshServer(dir, port, process, extraConfig);
             if (server.awaitListening()) {
                 return server;
             }
@@ -113,6 +148,12 @@ public final class OpenSshServer implements AutoCloseable {
         return key;
     }
 
+    /** Authorizes an existing public key file (appends it to the server's authorized_keys). */
+    public void authorize(Path publicKey) throws IOException {
+        String line = Files.readString(publicKey).trim() + "\n";
+        Files.writeString(dir.resolve("authorized_keys"), line, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     public int port() {
         return port;
     }
@@ -140,12 +181,14 @@ public final class OpenSshServer implements AutoCloseable {
         return Files.exists(path) ? Files.readString(path) : "";
     }
 
-    static void run(String... command) throws IOException, InterruptedException {
+    /** Runs a command, fails when it exits non-zero; returns its output (stdout and stderr). */
+    public static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 
     private static int freePort() throws IOException {
@@ -156,6 +199,11 @@ public final class OpenSshServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            signalAll("-CONT");
+        } catch (IOException | InterruptedException e) {
+            // it may be gone already
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

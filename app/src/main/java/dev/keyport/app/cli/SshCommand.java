@@ -1,0 +1,243 @@
+package dev.keyport.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import dev.keyport.terminal.ConnectionSpec;
+import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.HostKeyPolicy;
+import dev.keyport.terminal.SessionOptions;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.knownhosts.KnownHostsFile;
+import dev.keyport.terminal.ssh.SshConnection;
+import dev.keyport.terminal.ssh.SshConnector;
+
+/** {@code keyport ssh [user@]host[:port] -- COMMAND}: runs a command over Keyport's session layer, like {@code ssh}. */
+@Command(name = "ssh", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status.",
+                "A password is read from the file named by KEYPORT_PASSWORD_FILE when set."})
+public final class SshCommand implements Callable<Integer> {
+
+    /** Exit status for Keyport's own errors, as ssh uses 255. */
+    static final int FAILED = 255;
+
+    @Parameters(index = "0", paramLabel = "[user@]host[:port]")
+    String destination;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command, after --")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = "-p", paramLabel = "PORT", description = "Port to connect to (default 22)")
+    Integer port;
+
+    @Option(names = "-l", paramLabel = "USER", description = "User to log in as")
+    String login;
+
+    @Option(names = "-i", paramLabel = "IDENTITY_FILE", description = "Private key file (may repeat)")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "-J", paramLabel = "JUMP[,JUMP]", description = "Jump hosts, [user@]host[:port], first hop first")
+    String jumps;
+
+    @Option(names = "-o", paramLabel = "Option=value", description = "StrictHostKeyChecking=ask|accept-new|yes, UserKnownHostsFile=FILE,"
+            + " BatchMode=yes, ConnectTimeout=S, ServerAliveInterval=S, ServerAliveCountMax=N, ForwardAgent=yes")
+    List<String> options = new ArrayList<>();
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final java.io.Console console;
+    private final java.io.InputStream in;
+
+    public SshCommand() {
+        this(System.getenv(), System.in, System.out, System.err, System.console());
+    }
+
+    SshCommand(Map<String, String> env, java.io.InputStream in, PrintStream out, PrintStream err, java.io.Console console) {
+        this.env = env;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        char[] password = null;
+        try {
+            Settings settings = Settings.parse(options);
+            password = readPasswordFile();
+            ConnectionSpec spec = spec(Destination.parse(destination), port, login, settings, password);
+            List<ConnectionSpec> hops = new ArrayList<>();
+            if (jumps != null && !jumps.isBlank()) {
+                for (String jump : jumps.split(",")) {
+                    hops.add(spec(Destination.parse(jump), null, null, settings, password));
+                }
+            }
+            spec = spec.withJumps(hops);
+            KnownHostsFile knownHosts = KnownHostsFile.of(settings.knownHostsFile, false);
+            try (SshConnector ssh = new SshConnector(knownHosts, new ConsolePrompter(console, err, settings.batch));
+                 SshConnection connection = ssh.connect(spec)) {
+                int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
+                out.flush();
+                return status < 0 ? FAILED : status;
+            }
+        } catch (SshFailure e) {
+            err.println("keyport: " + e.getMessage());
+            return FAILED;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("keyport: " + e.getMessage());
+            return FAILED;
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    private ConnectionSpec spec(Destination target, Integer portOption, String loginOption, Settings settings, char[] password)
+            throws IOException {
+        String user = loginOption != null ? loginOption : target.user().orElse(System.getProperty("user.name"));
+        int p = portOption != null ? portOption : target.port().orElse(ConnectionSpec.DEFAULT_PORT);
+        List<Credential> credentials = new ArrayList<>();
+        for (Path identity : identitiesOrDefaults()) {
+            try {
+                credentials.add(new Credential.PrivateKey(identity.getFileName().toString(), Files.readAllBytes(identity)));
+            } catch (IOException e) {
+                throw new IOException("Cannot read identity file " + identity + ": " + e.getMessage(), e);
+            }
+        }
+        credentials.add(password != null ? new Credential.Password(password.clone()) : Credential.Password.askWhenNeeded());
+        SessionOptions opts = SessionOptions.DEFAULTS.withHostKeyPolicy(settings.policy)
+                .withAgent(true, settings.forwardAgent)
+                .withKeepAlive(settings.aliveInterval, settings.aliveCountMax);
+        return new ConnectionSpec(target.host(), target.host(), p, user, credentials, settings.connectTimeout, opts, List.of());
+    }
+
+    private List<Path> identitiesOrDefaults() {
+        if (!identities.isEmpty()) {
+            return identities;
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        List<Path> found = new ArrayList<>();
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            if (Files.isReadable(ssh.resolve(name))) {
+                found.add(ssh.resolve(name));
+            }
+        }
+        return found;
+    }
+
+    private char[] readPasswordFile() throws IOException {
+        String file = env.get("KEYPORT_PASSWORD_FILE");
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(Path.of(file));
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
+            int end = chars.limit();
+            while (end > 0 && (chars.get(end - 1) == '\n' || chars.get(end - 1) == '\r')) {
+                end--;
+            }
+            char[] password = new char[end];
+            chars.get(password, 0, end);
+            Arrays.fill(chars.array(), '\0');
+            return password;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** The {@code -o} options Keyport understands. */
+    static final class Settings {
+        HostKeyPolicy policy = HostKeyPolicy.ASK;
+        Path knownHostsFile = KnownHostsFile.defaultFile();
+        boolean batch;
+        boolean forwardAgent;
+        Duration connectTimeout = ConnectionSpec.DEFAULT_CONNECT_TIMEOUT;
+        Duration aliveInterval = SessionOptions.DEFAULTS.keepAliveInterval();
+        int aliveCountMax = SessionOptions.DEFAULTS.keepAliveCountMax();
+
+        static Settings parse(List<String> options) {
+            Settings s = new Settings();
+            for (String option : options) {
+                int eq = option.indexOf('=');
+                if (eq < 0) {
+                    eq = option.indexOf(' ');
+                }
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("Expected -o Option=value, got '" + option + "'");
+                }
+                String key = option.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+                String value = option.substring(eq + 1).strip();
+                switch (key) {
+                    case "stricthostkeychecking":
+                        s.policy = HostKeyPolicy.parse(value);
+                        break;
+                    case "userknownhostsfile":
+                        s.knownHostsFile = Path.of(value.replaceFirst("^~(?=/|$)", System.getProperty("user.home")));
+                        break;
+                    case "batchmode":
+                        s.batch = yes(value, key);
+                        break;
+                    case "forwardagent":
+                        s.forwardAgent = yes(value, key);
+                        break;
+                    case "connecttimeout":
+                        s.connectTimeout = Duration.ofSeconds(positive(value, key));
+                        break;
+                    case "serveraliveinterval":
+                        s.aliveInterval = Duration.ofSeconds(positive(value, key));
+                        break;
+                    case "serveralivecountmax":
+                        s.aliveCountMax = (int) positive(value, key);
+                        break;
+                    default:
+                        throw new IllegalArgumentException("Unsupported option -o " + option.substring(0, eq)
+                                + " (Keyport knows StrictHostKeyChecking, UserKnownHostsFile, BatchMode, ConnectTimeout,"
+                                + " ServerAliveInterval, ServerAliveCountMax, ForwardAgent)");
+                }
+            }
+            return s;
+        }
+
+        private static boolean yes(String value, String key) {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "yes":
+                    return true;
+                case "no":
+                    return false;
+                default:
+                    throw new IllegalArgumentException(key + " must be yes or no, was '" + value + "'");
+            }
+        }
+
+        private static long positive(String value, String key) {
+            try {
+                long n = Long.parseLong(value);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number of seconds, was '" + value + "'");
+            }
+        }
+    }
+}
