@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +14,11 @@ import java.util.function.Supplier;
 
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.SessionOptions;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostDetails;
 import dev.keyport.vault.HostRepository;
 import dev.keyport.vault.Identity;
 import dev.keyport.vault.IdentityRepository;
@@ -41,8 +44,42 @@ public final class CredentialResolver {
         managed.put(reference, credential);
     }
 
-    /** The connection for a host; a host with an identity logs in as that identity (its user, key, then password). */
+    /**
+     * The connection for a host, with its own session options (host-key policy, legacy algorithms,
+     * keepalive) and its jump chain, each hop with its own credentials and host-key check.
+     */
     public ConnectionSpec specFor(Host host) throws SshFailure {
+        List<ConnectionSpec> jumps = new ArrayList<>();
+        for (UUID jumpId : host.details().jumpChain()) {
+            Host jump;
+            try {
+                jump = hosts.find(jumpId).orElseThrow(() -> new SshFailure(SshFailure.Kind.UNREACHABLE,
+                        "A jump host of " + host.name() + " is no longer in the vault. Edit the host's jump chain."));
+            } catch (VaultException e) {
+                throw new SshFailure(SshFailure.Kind.UNREACHABLE, e.getMessage());
+            }
+            jumps.add(directSpecFor(jump));
+        }
+        return directSpecFor(host).withJumps(jumps);
+    }
+
+    /** The connection to the host itself, without its jump chain. */
+    private ConnectionSpec directSpecFor(Host host) throws SshFailure {
+        return credentialsSpecFor(host).withOptions(optionsFor(host.details()));
+    }
+
+    static SessionOptions optionsFor(HostDetails details) {
+        SessionOptions options = SessionOptions.DEFAULTS
+                .withHostKeyPolicy(dev.keyport.terminal.HostKeyPolicy.valueOf(details.hostKeyPolicy().name()))
+                .withLegacyAlgorithms(details.legacyAlgorithms());
+        if (details.keepAliveSeconds() > 0) {
+            options = options.withKeepAlive(Duration.ofSeconds(details.keepAliveSeconds()), SessionOptions.DEFAULTS.keepAliveCountMax());
+        }
+        return options;
+    }
+
+    /** Who logs in and with what; a host with an identity logs in as that identity (its user, key, then password). */
+    private ConnectionSpec credentialsSpecFor(Host host) throws SshFailure {
         if (host.details().identityId().isPresent()) {
             UUID id = host.details().identityId().get();
             try {

@@ -62,4 +62,35 @@ class CredentialResolverTest {
                     .isInstanceOfSatisfying(Credential.Password.class, p -> assertThat(p.password()).isNull());
         }
     }
+
+    @Test
+    void aHostsPolicyLegacySwitchKeepaliveAndJumpChainReachTheSessionLayer() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            Host bastion = Host.create("bastion", "bastion.example", 2200, "jump", new HostAuth.Password())
+                    .withDetails(new HostDetails(java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
+                            java.util.List.of(), 0, dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW, false, ""));
+            vault.hosts().save(bastion);
+            Host db = Host.create("db", "db.internal", 22, "deploy", new HostAuth.Password())
+                    .withDetails(new HostDetails(java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
+                            java.util.List.of(bastion.id()), 30, dev.keyport.vault.HostKeyPolicy.STRICT, true, ""));
+
+            ConnectionSpec spec = resolver.specFor(db);
+
+            assertThat(spec.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.STRICT);
+            assertThat(spec.options().legacyAlgorithms()).isTrue();
+            assertThat(spec.options().keepAliveInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(spec.jumps()).singleElement().satisfies(hop -> {
+                assertThat(hop.host()).isEqualTo("bastion.example");
+                assertThat(hop.port()).isEqualTo(2200);
+                assertThat(hop.username()).isEqualTo("jump");
+                assertThat(hop.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.ACCEPT_NEW);
+                assertThat(hop.options().legacyAlgorithms()).isFalse();
+            });
+            // A host without its own keepalive keeps the session layer's default.
+            assertThat(resolver.specFor(bastion).options().keepAliveInterval()).isEqualTo(DEFAULT_KEEPALIVE);
+        }
+    }
+
+    private static final java.time.Duration DEFAULT_KEEPALIVE = dev.keyport.terminal.SessionOptions.DEFAULTS.keepAliveInterval();
 }
