@@ -57,6 +57,22 @@ public final class VaultHostKeyStore implements HostKeyStore {
         }
     }
 
+    /** Removes every trusted key of this host and port (the deliberate "replace the saved key" action). */
+    @Override
+    public int forget(String host, int port) {
+        try {
+            int removed = 0;
+            for (TrustedHostKey entry : repository.find(host, port)) {
+                if (repository.delete(entry.id())) {
+                    removed++;
+                }
+            }
+            return removed;
+        } catch (VaultException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public String describe() {
         return "the Keyport vault";
