@@ -1,5 +1,6 @@
 package dev.keyport.app.ui;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,11 @@ public final class FxUserPrompter implements UserPrompter {
     @Override
     public Optional<char[]> askSecret(String title, String prompt) {
         return ask(() -> SecretDialog.show(owner.get(), title, prompt)).flatMap(answer -> answer);
+    }
+
+    @Override
+    public Optional<List<char[]>> answerPrompts(String title, String instruction, List<Prompt> prompts) {
+        return ask(() -> PromptsDialog.show(owner.get(), title, instruction, prompts)).flatMap(answer -> answer);
     }
 
     private static <T> Optional<T> ask(Supplier<T> dialog) {

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.shell.InteractiveProcessShellFactory;
 import org.apache.sshd.server.shell.ShellFactory;
 
@@ -47,6 +51,15 @@ public final class LocalSshServer implements AutoCloseable {
      * that user's password too (tests use this for password scenarios).
      */
     public static LocalSshServer start(String passwordUser, String password) throws IOException {
+        return start(passwordUser, password, null);
+    }
+
+    /**
+     * Like {@link #start(String, String)}, and when {@code oneTimeCode} is given, also keyboard-interactive
+     * login that asks in one round for the password (hidden) and a verification code (shown), as
+     * servers with a second factor do. Tests use this.
+     */
+    public static LocalSshServer start(String passwordUser, String password, String oneTimeCode) throws IOException {
         KeyPair hostKey = generateEd25519();
         KeyPair clientKey = generateEd25519();
         SshServer server = SshServer.setUpDefaultServer();
@@ -67,7 +80,29 @@ public final class LocalSshServer implements AutoCloseable {
         } else {
             server.setPasswordAuthenticator(null);
         }
-        server.setKeyboardInteractiveAuthenticator(null);
+        if (passwordUser != null && oneTimeCode != null) {
+            server.setPasswordAuthenticator(null);
+            server.setKeyboardInteractiveAuthenticator(new KeyboardInteractiveAuthenticator() {
+                @Override
+                public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang, String subMethods) {
+                    InteractiveChallenge challenge = new InteractiveChallenge();
+                    challenge.setInteractionName("Two-step login");
+                    challenge.setInteractionInstruction("Log in with your password and the code from your authenticator app.");
+                    challenge.addPrompt("Password: ", false);
+                    challenge.addPrompt("Verification code: ", true);
+                    return challenge;
+                }
+
+                @Override
+                public boolean authenticate(ServerSession session, String username, List<String> responses) {
+                    local.authAttempts.incrementAndGet();
+                    return passwordUser.equals(username) && responses.size() == 2
+                            && password.equals(responses.get(0)) && oneTimeCode.equals(responses.get(1));
+                }
+            });
+        } else {
+            server.setKeyboardInteractiveAuthenticator(null);
+        }
         server.setShellFactory(shellFactory());
         server.start();
         return local;

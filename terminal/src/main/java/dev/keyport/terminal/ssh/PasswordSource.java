@@ -55,6 +55,16 @@ final class PasswordSource {
         return Optional.of(new String(asked));
     }
 
+    /** The stored password, if one was given; never asks. */
+    synchronized Optional<String> stored() {
+        for (Credential.Password password : passwords) {
+            if (password.password() != null) {
+                return Optional.of(new String(password.password()));
+            }
+        }
+        return Optional.empty();
+    }
+
     synchronized void wipe() {
         if (asked != null) {
             Arrays.fill(asked, '\0');

@@ -61,6 +61,15 @@ final class PromptingInteraction implements UserInteraction {
         return result;
     }
 
+    /** The password method asks here, once no stored password is left: ask the person (once per login). */
+    @Override
+    public String resolveAuthPasswordAttempt(ClientSession session) {
+        if (!passwords.hasAny() || passwords.stored().isPresent()) {
+            return null;
+        }
+        return passwords.get().orElse(null);
+    }
+
     @Override
     public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
         return null;

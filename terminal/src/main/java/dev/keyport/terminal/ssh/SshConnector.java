@@ -265,7 +265,10 @@ public final class SshConnector implements AutoCloseable {
             }
         });
         if (passwords.hasAny()) {
-            session.setPasswordIdentityProvider(ctx -> passwords.get().map(List::of).orElse(List.of()));
+            // Only a stored password is handed over up front: sshd loads these identities as soon as
+            // keyboard-interactive starts. A password to ask for is asked through
+            // UserInteraction.resolveAuthPasswordAttempt, when the password method really needs it.
+            session.setPasswordIdentityProvider(ctx -> passwords.stored().map(List::of).orElse(List.of()));
             session.setPasswordAuthenticationReporter(new PasswordAuthenticationReporter() {
                 @Override
                 public void signalAuthenticationAttempt(ClientSession s, String service, String oldPassword, boolean modified, String newPassword) {
