@@ -32,6 +32,7 @@ import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -46,6 +47,7 @@ import dev.keyport.terminal.SessionStateListener;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.SshFailure.Kind;
 import dev.keyport.terminal.UserPrompter;
+import dev.keyport.terminal.keys.KeyCodec;
 
 /**
  * Keyport's SSH client. Opens authenticated sessions from a {@link ConnectionSpec}, through its
@@ -286,7 +288,7 @@ public final class SshConnector implements AutoCloseable {
             return "key";
         }
         switch (type) {
-            case KeyPairs.ED25519:
+            case KeyPairProvider.SSH_ED25519:
                 return "ed25519";
             case "ssh-rsa":
                 return "rsa";
@@ -313,7 +315,7 @@ public final class SshConnector implements AutoCloseable {
             }
         };
         try {
-            Iterable<KeyPair> pairs = KeyPairs.read(key.label(), key.material(), passphrase);
+            Iterable<KeyPair> pairs = KeyCodec.loadKeyPairs(key.label(), key.material(), passphrase);
             if (pairs == null || !pairs.iterator().hasNext()) {
                 throw new SshFailure(Kind.KEY_UNREADABLE, "Key '" + key.label() + "' is not a private key Keyport can read"
                         + " (OpenSSH, PEM, PKCS#8 or PuTTY PPK expected)");
