@@ -62,7 +62,7 @@ public final class KeyportContext implements AutoCloseable {
     public MainWindow mainWindow() {
         if (window == null) {
             HostListViewModel hostList = new HostListViewModel(vault.hosts(), background);
-            window = new MainWindow(hostList, host -> ssh.connect(credentials.specFor(host)), background);
+            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background);
         }
         return window;
     }

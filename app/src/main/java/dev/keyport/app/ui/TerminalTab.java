@@ -23,6 +23,8 @@ import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.terminal.SessionState;
+import dev.keyport.terminal.SessionStateListener;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.ssh.ShellChannel;
 import dev.keyport.terminal.ssh.SshConnection;
@@ -35,10 +37,10 @@ import dev.keyport.vault.Host;
  */
 public final class TerminalTab {
 
-    /** Opens an authenticated connection to a host; blocking. */
+    /** Opens an authenticated connection to a host, reporting its state to {@code listener}; blocking. */
     @FunctionalInterface
     public interface Connector {
-        SshConnection connect(Host host) throws SshFailure;
+        SshConnection connect(Host host, SessionStateListener listener) throws SshFailure;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalTab.class);
@@ -55,6 +57,11 @@ public final class TerminalTab {
     private volatile SshConnection connection;
     private volatile ShellChannel shell;
     private volatile boolean closed;
+    /** Which connect attempt is current: events of an earlier attempt are ignored. */
+    private volatile int attempt;
+    private volatile String disconnectReason;
+    private Label status;
+    private Label disconnectedLabel;
 
     TerminalTab(Host host, Connector connector, Executor background, TerminalSettings settings) {
         this.host = host;
@@ -85,6 +92,7 @@ public final class TerminalTab {
     /** Starts (or restarts) the connection. Call on the FX thread. */
     void connect() {
         disposeSession();
+        disconnectedLabel = null;
         widget = new JediTermFxWidget(DEFAULT_COLUMNS, DEFAULT_ROWS, settings);
         // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
         widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -99,7 +107,7 @@ public final class TerminalTab {
         long started = System.nanoTime();
         background.execute(() -> {
             try {
-                SshConnection opened = connector.connect(host);
+                SshConnection opened = connector.connect(host, stateListener(++attempt));
                 LOG.info("Connected to {} in {} ms", host.name(), (System.nanoTime() - started) / 1_000_000);
                 if (closed) {
                     opened.close();
@@ -160,11 +168,37 @@ public final class TerminalTab {
         }
     }
 
+    /** Session events arrive on SSH threads; they become the tab's status text on the FX thread. */
+    private SessionStateListener stateListener(int thisAttempt) {
+        disconnectReason = null;
+        return (target, state, reason) -> {
+            if (thisAttempt != attempt) {
+                return;
+            }
+            if (state == SessionState.DISCONNECTED) {
+                disconnectReason = reason.orElse(null);
+                // the shell's end may have drawn the banner already: give it the reason
+                Platform.runLater(() -> {
+                    if (disconnectedLabel != null && thisAttempt == attempt) {
+                        disconnectedLabel.setText(disconnectedText());
+                    }
+                });
+            } else if (state == SessionState.AUTHENTICATING) {
+                Platform.runLater(() -> {
+                    if (status != null && thisAttempt == attempt) {
+                        status.setText("Logging in as " + host.username() + "…");
+                    }
+                });
+            }
+        };
+    }
+
     private VBox connectingOverlay() {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(40, 40);
         Label label = new Label("Connecting to " + host.username() + "@" + host.address() + ":" + host.port() + "…");
         label.setId("terminal-status");
+        status = label;
         VBox box = new VBox(12, progress, label);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("terminal-overlay");
@@ -199,8 +233,14 @@ public final class TerminalTab {
         tab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
     }
 
+    private String disconnectedText() {
+        String reason = disconnectReason;
+        return "Disconnected from " + host.name() + (reason == null || reason.isBlank() ? "." : ". " + reason);
+    }
+
     private void showDisconnected() {
-        Label label = new Label("Disconnected from " + host.name() + ".");
+        Label label = new Label(disconnectedText());
+        disconnectedLabel = label;
         label.setId("terminal-disconnected");
         Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
         reconnect.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);

@@ -93,6 +93,19 @@ class TerminalTabTest {
     }
 
     @Test
+    void aServerThatGoesAwayShowsDisconnectedWithAReasonAndReconnect(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+
+        server.close();
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#terminal-disconnected").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Disconnected from Local server. ")).orElse(false));
+        assertThat(robot.lookup("Reconnect").tryQuery()).isPresent();
+    }
+
+    @Test
     void enterOnASelectedHostOpensItToo(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.clickOn("Local server").type(KeyCode.ENTER);
