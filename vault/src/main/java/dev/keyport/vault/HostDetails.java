@@ -54,6 +54,10 @@ public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, Lis
         return new HostDetails(groupId, identityId, tags, chain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
     }
 
+    public HostDetails withLegacyAlgorithms(boolean legacy) {
+        return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacy, notes);
+    }
+
     public HostDetails withTags(List<String> newTags) {
         return new HostDetails(groupId, identityId, newTags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
     }

@@ -154,6 +154,9 @@ public final class TerminalTab {
         widget.createTerminalSession(new SshTtyConnector(channel, host.name()));
         widget.start();
         root.getChildren().setAll(widget.getPane());
+        if (host.details().legacyAlgorithms()) {
+            root.getChildren().add(legacyWarning());
+        }
         focusTerminal();
         channel.onClosed(() -> Platform.runLater(() -> {
             if (!closed && shell == channel) {
@@ -231,6 +234,22 @@ public final class TerminalTab {
         box.getStyleClass().add("terminal-overlay");
         root.getChildren().setAll(box);
         tab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+    }
+
+    /** The host allows SHA-1 and CBC: say so while the session is open, with a way to dismiss it. */
+    private HBox legacyWarning() {
+        Label label = new Label("Legacy algorithms are on for " + host.name() + " (SHA-1 signatures, CBC ciphers)."
+                + " Turn them off once the server is updated.");
+        label.setId("legacy-warning");
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        HBox banner = new HBox(12, new FontIcon(Feather.ALERT_TRIANGLE), label, dismiss);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("terminal-banner");
+        banner.setMaxHeight(40);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        dismiss.setOnAction(e -> root.getChildren().remove(banner));
+        return banner;
     }
 
     private String disconnectedText() {

@@ -106,6 +106,16 @@ class TerminalTabTest {
     }
 
     @Test
+    void aHostWithLegacyAlgorithmsOnShowsAWarningInItsTab(FxRobot robot) throws Exception {
+        Host legacy = Host.create("Old box", server.host(), server.port(), "tester", new HostAuth.Managed("test-key"))
+                .withDetails(dev.keyport.vault.HostDetails.NONE.withLegacyAlgorithms(true));
+        KeyportHarness.fx(() -> app.window.open(legacy));
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(robot.lookup("#legacy-warning").queryLabeled().getText())
+                .startsWith("Legacy algorithms are on for Old box (SHA-1 signatures, CBC ciphers).");
+    }
+
+    @Test
     void enterOnASelectedHostOpensItToo(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.clickOn("Local server").type(KeyCode.ENTER);
