@@ -1,6 +1,5 @@
 package dev.keyport.app;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -14,10 +13,7 @@ import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.ui.HostListViewModel;
 import dev.keyport.app.ui.MainWindow;
-import dev.keyport.terminal.HostKeyStore;
 import dev.keyport.terminal.UserPrompter;
-import dev.keyport.terminal.knownhosts.CombinedHostKeyStore;
-import dev.keyport.terminal.knownhosts.KnownHostsFile;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Vault;
 
@@ -41,9 +37,7 @@ public final class KeyportContext implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
-        // Keys the person already trusts in OpenSSH count too (read only); new keys go to the vault.
-        HostKeyStore trusted = new CombinedHostKeyStore(hostKeys, List.of(KnownHostsFile.readOnly(KnownHostsFile.defaultFile())));
-        this.ssh = new SshConnector(trusted, prompter);
+        this.ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
     }
 
     public Vault vault() {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import dev.keyport.app.cli.CliEnvironment;
 import dev.keyport.app.cli.CliRoot;
+import dev.keyport.app.cli.ConnectCommand;
 import dev.keyport.app.cli.HostCommand;
 import dev.keyport.app.cli.KeyCommand;
 import dev.keyport.app.cli.SshCommand;
@@ -21,7 +22,7 @@ import dev.keyport.app.cli.VaultCommand;
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keyport, a desktop SSH connection manager.",
-        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class})
+        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class, ConnectCommand.class})
 public final class Main implements Callable<Integer>, CliRoot {
 
     private final CliEnvironment environment;

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.terminal.HostKeyStore;
+import dev.keyport.terminal.knownhosts.CombinedHostKeyStore;
+import dev.keyport.terminal.knownhosts.KnownHostsFile;
 import dev.keyport.vault.TrustedHostKey;
 import dev.keyport.vault.TrustedHostKeyRepository;
 import dev.keyport.vault.VaultException;
@@ -71,6 +73,14 @@ public final class VaultHostKeyStore implements HostKeyStore {
         } catch (VaultException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * What Keyport trusts: this vault store first, plus the person's OpenSSH {@code ~/.ssh/known_hosts}
+     * read only. New keys are saved to the vault; known_hosts is never written.
+     */
+    public HostKeyStore withOpenSshKnownHosts() {
+        return new CombinedHostKeyStore(this, List.of(KnownHostsFile.readOnly(KnownHostsFile.defaultFile())));
     }
 
     @Override

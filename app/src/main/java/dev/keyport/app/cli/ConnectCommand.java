@@ -1,0 +1,86 @@
+package dev.keyport.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.keyport.app.services.CredentialResolver;
+import dev.keyport.app.services.VaultHostKeyStore;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.ssh.SshConnection;
+import dev.keyport.terminal.ssh.SshConnector;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.Vault;
+import dev.keyport.vault.VaultException;
+
+/** {@code keyport connect NAME -- COMMAND}: {@code keyport ssh} for a host saved in the vault. */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = {"Run COMMAND on a saved host (by name or id) with its saved user, key or password, jump hosts and"
+                + " host-key policy, and exit with the command's exit status.",
+                "The vault's master password comes from KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input."})
+public final class ConnectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "HOST", description = "The saved host's name or id")
+    String which;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command, after --")
+    List<String> command;
+
+    @Option(names = "--batch", description = "Never prompt (fail instead), like OpenSSH's BatchMode=yes")
+    boolean batch;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final java.io.Console console;
+
+    public ConnectCommand() {
+        this(System.in, System.out, System.err, System.console());
+    }
+
+    ConnectCommand(InputStream in, PrintStream out, PrintStream err, java.io.Console console) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Object root = spec.root().userObject();
+        CliEnvironment env = root instanceof CliRoot r ? r.environment() : CliEnvironment.fromProcess();
+        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+            Host host = HostCommand.find(vault.hosts().list(), which);
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            VaultHostKeyStore hostKeys = new VaultHostKeyStore(vault.hostKeys());
+            try (SshConnector ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), new ConsolePrompter(console, err, batch));
+                 SshConnection connection = ssh.connect(resolver.specFor(host))) {
+                int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
+                out.flush();
+                return status < 0 ? SshCommand.FAILED : status;
+            }
+        } catch (SshFailure e) {
+            err.println("keyport: " + e.getMessage());
+            return SshCommand.FAILED;
+        } catch (VaultException | IOException | IllegalArgumentException e) {
+            err.println("keyport: " + e.getMessage());
+            return Cli.FAILED;
+        }
+    }
+}
