@@ -1,6 +1,6 @@
 #!/bin/sh
 # Vault benchmark: unlock time (Argon2id + H2 open) and loading 10,000 hosts in 200 groups into the
-# host list model. Not a test; see docs/benchmarks.md. Usage: scripts/bench-vault.sh [HOSTS] [GROUPS]
+# host list model. Not a test; see docs/benchmarks.md. Usage: bench/vault.sh [HOSTS] [GROUPS]
 set -e
 cd "$(dirname "$0")/.."
 mkdir -p bench-out
