@@ -24,7 +24,7 @@ import dev.keyport.vault.crypto.VaultHeader;
 
 /**
  * Not a test: measures unlock (Argon2id + H2 open) and loading 10,000 hosts in 200 groups into the
- * host list model. Run with {@code scripts/bench-vault.sh} (see docs/benchmarks.md).
+ * host list model. Run with {@code bench/vault.sh} (see docs/benchmarks.md).
  */
 public final class VaultBenchmark {
 
