@@ -3,17 +3,10 @@ package dev.keyport.terminal.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.keyprovider.KeyPairProvider;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
-import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
-import org.apache.sshd.server.session.ServerSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,45 +16,22 @@ import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.HostKeyInfo;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.UserPrompter;
+import dev.keyport.terminal.demo.LocalSshServer;
 import dev.keyport.terminal.testing.MemoryHostKeyStore;
 
 /** Keyboard-interactive rounds with several prompts and echo flags (OTP/2FA), against an in-process server. */
 class KeyboardInteractiveTest {
 
-    private static SshServer server;
+    private static LocalSshServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        KeyPair hostKey = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
-        server = SshServer.setUpDefaultServer();
-        AlgorithmPolicy.applyModernDefaults(server);
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        server.setPasswordAuthenticator(null);
-        server.setPublickeyAuthenticator(null);
-        server.setKeyboardInteractiveAuthenticator(new KeyboardInteractiveAuthenticator() {
-            @Override
-            public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang, String subMethods) {
-                InteractiveChallenge challenge = new InteractiveChallenge();
-                challenge.setInteractionName("Two-factor login");
-                challenge.setInteractionInstruction("Open your authenticator app.");
-                challenge.addPrompt("Password: ", false);
-                challenge.addPrompt("Verification code: ", true);
-                return challenge;
-            }
-
-            @Override
-            public boolean authenticate(ServerSession session, String username, List<String> responses) {
-                return responses.equals(List.of("hunter2", "123456"));
-            }
-        });
-        server.start();
+        server = LocalSshServer.start("ops", "hunter2", "123456");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.stop(true);
+        server.close();
     }
 
     /** Answers prompts from a list and records what it was shown. */
@@ -94,7 +64,7 @@ class KeyboardInteractiveTest {
     }
 
     private static ConnectionSpec spec() {
-        return new ConnectionSpec("2fa", "127.0.0.1", server.getPort(), "ops", List.of(Credential.Password.askWhenNeeded()));
+        return new ConnectionSpec("2fa", "127.0.0.1", server.port(), "ops", List.of(Credential.Password.askWhenNeeded()));
     }
 
     @Test
@@ -103,7 +73,7 @@ class KeyboardInteractiveTest {
         try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), prompter); SshConnection connection = ssh.connect(spec())) {
             assertThat(connection.isOpen()).isTrue();
         }
-        assertThat(prompter.shown).containsExactly("Two-factor login (ops@127.0.0.1:" + server.getPort() + ") | Open your authenticator app.",
+        assertThat(prompter.shown).containsExactly("Two-step login (ops@127.0.0.1:" + server.port() + ") | Log in with your password and the code from your authenticator app.",
                 "Password: (hidden)", "Verification code: (echo)");
     }
 
@@ -112,7 +82,7 @@ class KeyboardInteractiveTest {
         TwoFactorPrompter prompter = new TwoFactorPrompter(List.of("hunter2", "000000"));
         try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), prompter)) {
             assertThatThrownBy(() -> ssh.connect(spec())).isInstanceOf(SshFailure.class)
-                    .hasMessageStartingWith("Permission denied for ops@127.0.0.1:" + server.getPort() + " (tried: keyboard-interactive)");
+                    .hasMessageStartingWith("Permission denied for ops@127.0.0.1:" + server.port() + " (tried: keyboard-interactive)");
         }
     }
 }

@@ -266,39 +266,4 @@ class SshConnectorTest {
             return out.toByteArray();
         }
     }
-
-    @Test
-    void aServersTwoStepQuestionsReachThePrompterInOneRoundWithTheirEchoFlags() throws Exception {
-        try (LocalSshServer twoStep = LocalSshServer.start("tester", "correct horse", "424242")) {
-            hostKeys.trust(twoStep.host(), twoStep.port(), twoStep.hostKey());
-            List<List<dev.keyport.terminal.UserPrompter.Prompt>> asked = new ArrayList<>();
-            dev.keyport.terminal.UserPrompter prompter = new dev.keyport.terminal.UserPrompter() {
-                @Override
-                public HostKeyAnswer confirmUnknownHostKey(dev.keyport.terminal.HostKeyInfo info) {
-                    return HostKeyAnswer.CANCEL;
-                }
-
-                @Override
-                public java.util.Optional<char[]> askSecret(String title, String prompt) {
-                    return java.util.Optional.empty();
-                }
-
-                @Override
-                public java.util.Optional<List<char[]>> answerPrompts(String title, String instruction,
-                                                                      List<dev.keyport.terminal.UserPrompter.Prompt> prompts) {
-                    asked.add(prompts);
-                    return java.util.Optional.of(List.of("correct horse".toCharArray(), "424242".toCharArray()));
-                }
-            };
-            try (SshConnector ssh = new SshConnector(hostKeys, prompter);
-                 SshConnection connection = ssh.connect(new ConnectionSpec("2fa", twoStep.host(), twoStep.port(), "tester",
-                         List.of(Credential.Password.askWhenNeeded())))) {
-                assertThat(connection.isOpen()).isTrue();
-            }
-            assertThat(asked).singleElement().satisfies(prompts -> {
-                assertThat(prompts).extracting(dev.keyport.terminal.UserPrompter.Prompt::echo).containsExactly(false, true);
-                assertThat(prompts.get(1).text()).isEqualTo("Verification code: ");
-            });
-        }
-    }
 }
