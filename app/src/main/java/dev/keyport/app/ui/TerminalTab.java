@@ -85,7 +85,7 @@ public final class TerminalTab {
     /** Starts (or restarts) the connection. Call on the FX thread. */
     void connect() {
         disposeSession();
-        widget = new JediTermFxWidget(DEFAULT_COLUMNS, DEFAULT_ROWS, settings);
+        widget = new KeyportTerminalWidget(DEFAULT_COLUMNS, DEFAULT_ROWS, settings);
         // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
         widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode().isModifierKey()) {
