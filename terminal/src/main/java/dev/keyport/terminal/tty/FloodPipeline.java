@@ -26,7 +26,7 @@ public final class FloodPipeline {
     }
 
     /** As above; {@code minDrop}: reads with fewer droppable lines are left alone (tests use small values). */
-    static FloodPipeline wire(FastJediTerminal terminal, TtyConnector tty, FloodTuning tuning, Runnable beforeBlockingRead,
+    public static FloodPipeline wire(FastJediTerminal terminal, TtyConnector tty, FloodTuning tuning, Runnable beforeBlockingRead,
             int minDrop) {
         HistoryTrimmer trimmer = new HistoryTrimmer(terminal.getTerminalTextBuffer(), tuning.scrollbackLines(), tuning.trimSlack());
         terminal.setHistoryTrimmer(trimmer);
