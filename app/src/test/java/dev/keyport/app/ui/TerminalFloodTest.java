@@ -171,6 +171,22 @@ class TerminalFloodTest {
         KeyportHarness.awaitLine(app.window, "alive-42", Duration.ofSeconds(20));
     }
 
+    @Test
+    void anotherTabKeepsWorkingWhileOneIsFlooded(FxRobot robot) throws Exception {
+        Path file = dir.resolve("flood.txt");
+        FloodWorkload.write(file, FloodWorkload.FULL_COUNT);
+        openShell(robot);
+        robot.write("cat " + file + " " + file + " " + file + " " + file).type(KeyCode.ENTER);
+        KeyportTerminalWidget flooded = widget();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> flooded.getTerminalTextBuffer().getHistoryLinesCount() >= 10_000);
+
+        openShell(robot); // a second tab on the same server, while the first one is still pouring
+        assertThat(app.window.terminals()).hasSize(2);
+        robot.write("echo other-$((6*7))").type(KeyCode.ENTER);
+        KeyportHarness.awaitLine(app.window, "other-42", Duration.ofSeconds(60));
+        assertThat(flooded.getTtyConnector().isConnected()).as("the flooded tab's session is still open").isTrue();
+    }
+
     private void openShell(FxRobot robot) throws Exception {
         KeyportHarness.fx(() -> app.window.open(host)); // as a double-click does (TerminalTabTest covers the click)
         KeyportHarness.awaitPrompt(robot, app.window);
