@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")/.."
 mkdir -p bench-out
-mvn -B -q -o -pl app -am test-compile dependency:build-classpath \
+mvn -B -q -pl app -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/bench-out/app-test-classpath.txt" -Dmdep.includeScope=test >/dev/null
 CP="app/target/test-classes:app/target/classes:$(cat bench-out/app-test-classpath.txt)"
 exec java -Xmx1g -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \

@@ -52,7 +52,7 @@ final class DesktopApp {
     private DesktopApp() {
     }
 
-    static int run(Optional<Path> dataDirOverride, boolean demo) {
+    static int run(Optional<Path> dataDirOverride, boolean demo, int scrollbackLines) {
         DemoMode demoMode = null;
         Path dataDir;
         Vault vault = null;
@@ -92,7 +92,7 @@ final class DesktopApp {
         FxUserPrompter prompter = new FxUserPrompter(owner::get);
         AtomicReference<KeyportContext> context = new AtomicReference<>();
         if (vault != null) {
-            context.set(new KeyportContext(vault, prompter));
+            context.set(new KeyportContext(vault, prompter, scrollbackLines));
         }
         if (demoMode != null) {
             try {
@@ -126,7 +126,7 @@ final class DesktopApp {
                     closed.countDown();
                     return;
                 }
-                context.set(new KeyportContext(unlocked.get(), prompter));
+                context.set(new KeyportContext(unlocked.get(), prompter, scrollbackLines));
             }
             Stage stage = new Stage();
             owner.set(stage);

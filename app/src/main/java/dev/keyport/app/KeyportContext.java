@@ -15,6 +15,7 @@ import dev.keyport.app.ui.HostListViewModel;
 import dev.keyport.app.ui.MainWindow;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.ssh.SshConnector;
+import dev.keyport.terminal.tty.FloodTuning;
 import dev.keyport.vault.Vault;
 
 /**
@@ -30,9 +31,16 @@ public final class KeyportContext implements AutoCloseable {
     private final CredentialResolver credentials;
     private final VaultHostKeyStore hostKeys;
     private final SshConnector ssh;
+    private final int scrollbackLines;
     private MainWindow window;
 
     public KeyportContext(Vault vault, UserPrompter prompter) {
+        this(vault, prompter, FloodTuning.DEFAULT_SCROLLBACK);
+    }
+
+    /** @param scrollbackLines lines of history each terminal keeps */
+    public KeyportContext(Vault vault, UserPrompter prompter, int scrollbackLines) {
+        this.scrollbackLines = scrollbackLines;
         this.vault = vault;
         this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
@@ -56,7 +64,7 @@ public final class KeyportContext implements AutoCloseable {
     public MainWindow mainWindow() {
         if (window == null) {
             HostListViewModel hostList = new HostListViewModel(vault.hosts(), background);
-            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background);
+            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background, scrollbackLines);
         }
         return window;
     }

@@ -48,13 +48,21 @@ public final class Main implements Callable<Integer>, CliRoot {
             description = "Where the vault lives (default: the platform's data folder; also KEYPORT_DATA_DIR).")
     Path dataDir;
 
+    @Option(names = "--scrollback", paramLabel = "LINES", defaultValue = "10000",
+            description = "Lines of history each terminal keeps (default: ${DEFAULT-VALUE}; 0 to 1000000).")
+    int scrollback;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
     @Override
     public Integer call() {
-        return DesktopApp.run(Optional.ofNullable(dataDir), demo);
+        if (scrollback < 0 || scrollback > 1_000_000) {
+            System.err.println("keyport: --scrollback must be between 0 and 1000000 lines, not " + scrollback);
+            return 2;
+        }
+        return DesktopApp.run(Optional.ofNullable(dataDir), demo, scrollback);
     }
 
     /** The version from the build. */

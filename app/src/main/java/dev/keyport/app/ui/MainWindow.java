@@ -37,6 +37,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.terminal.tty.FloodTuning;
 import dev.keyport.vault.Host;
 
 /**
@@ -49,7 +50,7 @@ public final class MainWindow {
     private final HostListViewModel hosts;
     private final TerminalTab.Connector connector;
     private final Executor background;
-    private final TerminalSettings terminalSettings = new TerminalSettings();
+    private final TerminalSettings terminalSettings;
     private final TabPane tabs = new TabPane();
     private final List<TerminalTab> terminals = new ArrayList<>();
     private final BorderPane root = new BorderPane();
@@ -58,6 +59,12 @@ public final class MainWindow {
     private boolean dark;
 
     public MainWindow(HostListViewModel hosts, TerminalTab.Connector connector, Executor background) {
+        this(hosts, connector, background, FloodTuning.DEFAULT_SCROLLBACK);
+    }
+
+    /** @param scrollbackLines lines of history each terminal keeps */
+    public MainWindow(HostListViewModel hosts, TerminalTab.Connector connector, Executor background, int scrollbackLines) {
+        this.terminalSettings = new TerminalSettings(scrollbackLines);
         this.hosts = hosts;
         this.connector = connector;
         this.background = background;

@@ -6,14 +6,41 @@ import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 
-/** Terminal look and behaviour for every tab: a dark scheme (Primer Dark's colours) in both app themes. */
+import dev.keyport.terminal.tty.FloodTuning;
+
+/**
+ * Terminal look and behaviour for every tab: a dark scheme (Primer Dark's colours) in both app themes,
+ * and the scrollback (lines of history kept, default 10,000).
+ */
 final class TerminalSettings extends DefaultSettingsProvider {
+
+    /** Fewest and most lines of scrollback accepted. */
+    static final int MIN_SCROLLBACK = 0;
+    static final int MAX_SCROLLBACK = 1_000_000;
 
     private static final TerminalColor FOREGROUND = TerminalColor.rgb(201, 209, 217);
     private static final TerminalColor BACKGROUND = TerminalColor.rgb(13, 17, 23);
 
     private static final float FONT_SIZE = 14f;
     private final Font font = pickFont();
+    private final int scrollbackLines;
+
+    TerminalSettings() {
+        this(FloodTuning.DEFAULT_SCROLLBACK);
+    }
+
+    TerminalSettings(int scrollbackLines) {
+        if (scrollbackLines < MIN_SCROLLBACK || scrollbackLines > MAX_SCROLLBACK) {
+            throw new IllegalArgumentException("Scrollback must be between " + MIN_SCROLLBACK + " and " + MAX_SCROLLBACK
+                    + " lines, not " + scrollbackLines);
+        }
+        this.scrollbackLines = scrollbackLines;
+    }
+
+    /** Lines of history each terminal keeps. */
+    int scrollbackLines() {
+        return scrollbackLines;
+    }
 
     @Override
     public Font getTerminalFont() {
@@ -50,8 +77,13 @@ final class TerminalSettings extends DefaultSettingsProvider {
         return FONT_SIZE;
     }
 
+    /**
+     * JediTermFX's own history cap, which is off (negative): that cap copies the whole history for each
+     * line once it is full. {@link KeyportTerminalWidget} keeps {@link #scrollbackLines()} instead, so
+     * these settings are for that widget only.
+     */
     @Override
     public int getBufferMaxLinesCount() {
-        return 10_000;
+        return -1;
     }
 }

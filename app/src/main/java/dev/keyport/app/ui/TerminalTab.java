@@ -93,7 +93,7 @@ public final class TerminalTab {
     void connect() {
         disposeSession();
         disconnectedLabel = null;
-        widget = new JediTermFxWidget(DEFAULT_COLUMNS, DEFAULT_ROWS, settings);
+        widget = new KeyportTerminalWidget(DEFAULT_COLUMNS, DEFAULT_ROWS, settings);
         // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
         widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode().isModifierKey()) {

@@ -60,9 +60,13 @@ final class KeyportHarness {
 
     /** Waits until a whole line of the newest terminal's screen reads {@code line} (trailing blanks ignored). */
     static void awaitLine(MainWindow window, String line) throws TimeoutException {
+        awaitLine(window, line, Duration.ofSeconds(20));
+    }
+
+    static void awaitLine(MainWindow window, String line, Duration timeout) throws TimeoutException {
         String[] last = {""};
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> {
                 last[0] = screen(window);
                 return last[0].lines().anyMatch(l -> l.stripTrailing().equals(line));
             });

@@ -165,6 +165,7 @@ public final class LocalSshServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop(true);
+        // Graceful: an immediate stop can leave a pending NIO read completing on a shut-down executor.
+        server.stop(false);
     }
 }

@@ -1,0 +1,65 @@
+package dev.keyport.app.ui;
+
+import org.jetbrains.annotations.NotNull;
+
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TerminalStarter;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.TerminalPanel;
+
+import dev.keyport.terminal.tty.FastJediTerminal;
+import dev.keyport.terminal.tty.FloodPipeline;
+import dev.keyport.terminal.tty.FloodTuning;
+
+/**
+ * The JediTermFX widget with Keyport's flood path wired in through its protected factories: the
+ * emulator is a {@link FastJediTerminal}, and it reads through a {@link FloodPipeline} that keeps the
+ * scrollback at the user's setting. Bytes stay on the emulator thread; the panel repaints on its own
+ * timer (a fast scroll only sets its repaint flag).
+ */
+final class KeyportTerminalWidget extends JediTermFxWidget {
+
+    private final FloodTuning tuning;
+    private volatile FloodPipeline pipeline;
+
+    KeyportTerminalWidget(int columns, int rows, TerminalSettings settings) {
+        super(columns, rows, settings); // settings leave JediTermFX's own history cap off: the pipeline trims
+        this.tuning = FloodTuning.forScrollback(settings.scrollbackLines());
+    }
+
+    @Override
+    protected @NotNull JediTerminal createTerminal(@NotNull TerminalDisplay display, @NotNull TerminalTextBuffer buffer,
+            @NotNull StyleState style) {
+        // called from the super constructor: use only the arguments here
+        return new FastJediTerminal(display, buffer, style) {
+            @Override
+            protected void onFastScroll() {
+                if (display instanceof TerminalPanel panel) {
+                    panel.repaint();
+                }
+            }
+        };
+    }
+
+    @Override
+    protected TerminalStarter createTerminalStarter(@NotNull JediTerminal terminal, @NotNull TtyConnector connector) {
+        FloodPipeline wired = FloodPipeline.wire((FastJediTerminal) terminal, connector, tuning,
+                getTypeAheadManager()::onTerminalStateChanged);
+        pipeline = wired;
+        return new TerminalStarter(terminal, connector, wired.stream(), getTypeAheadManager(), getExecutorServiceManager());
+    }
+
+    /** Lines of scrollback this terminal keeps. */
+    int scrollbackLines() {
+        return tuning.scrollbackLines();
+    }
+
+    /** The current session's pipeline (null before a session starts); for tests and diagnostics. */
+    FloodPipeline pipeline() {
+        return pipeline;
+    }
+}
