@@ -15,7 +15,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+
 import dev.keyport.app.KeyportContext;
+import dev.keyport.terminal.testing.OpenSshServer;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
@@ -34,6 +40,21 @@ final class KeyportHarness {
     static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
         Vault vault = Vault.create(dataDir, "test master password".toCharArray(), KdfParameters.FLOOR);
         return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
+    }
+
+    /**
+     * Saves a host for {@code sshd} that logs in with a fresh ed25519 key made by the real
+     * ssh-keygen; pins the server's host key in the vault when {@code trusted}.
+     */
+    Host saveHostFor(OpenSshServer sshd, String name, boolean trusted) throws Exception {
+        Path key = sshd.authorizeNewKey("id_ed25519");
+        if (trusted) {
+            context.hostKeys().trust("127.0.0.1", sshd.port(),
+                    PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+        }
+        Host host = Host.create(name, "127.0.0.1", sshd.port(), System.getProperty("user.name"), new HostAuth.KeyFile(key.toString()));
+        context.vault().hosts().save(host);
+        return host;
     }
 
     void show(Stage stage) {

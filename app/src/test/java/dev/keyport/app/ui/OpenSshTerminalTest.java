@@ -27,7 +27,6 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 
 /** The same first steps against a real OpenSSH sshd: trust its key, get a real PTY of the right size. */
 @ExtendWith(ApplicationExtension.class)
@@ -44,10 +43,8 @@ class OpenSshTerminalTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        Path key = sshd.authorizeNewKey("id_ed25519");
         app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        app.context.vault().hosts().save(Host.create("OpenSSH box", "127.0.0.1", sshd.port(),
-                System.getProperty("user.name"), new HostAuth.KeyFile(key.toString())));
+        app.saveHostFor(sshd, "OpenSSH box", false);
         app.show(stage);
     }
 

@@ -9,7 +9,6 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,7 +21,6 @@ import org.testfx.framework.junit5.Start;
 import dev.keyport.terminal.testing.FloodWorkload;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 
 /**
  * Not a test (skipped unless {@code -Dkeyport.bench=true}): the end-to-end flood figure. {@code cat}
@@ -46,13 +44,8 @@ class TerminalFloodBenchmark {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        Path key = sshd.authorizeNewKey("id_ed25519");
         app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        app.context.hostKeys().trust("127.0.0.1", sshd.port(),
-                PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, null));
-        host = Host.create("OpenSSH box", "127.0.0.1", sshd.port(), System.getProperty("user.name"),
-                new HostAuth.KeyFile(key.toString()));
-        app.context.vault().hosts().save(host);
+        host = app.saveHostFor(sshd, "OpenSSH box", true);
         app.show(stage);
     }
 

@@ -13,7 +13,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,6 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.keyport.terminal.testing.FloodWorkload;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 
 /**
  * Floods and full-screen programs in a Keyport tab on a real OpenSSH sshd, through a real PTY:
@@ -53,13 +51,8 @@ class TerminalFloodTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        Path key = sshd.authorizeNewKey("id_ed25519");
         app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        app.context.hostKeys().trust("127.0.0.1", sshd.port(),
-                PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, null));
-        host = Host.create("OpenSSH box", "127.0.0.1", sshd.port(), System.getProperty("user.name"),
-                new HostAuth.KeyFile(key.toString()));
-        app.context.vault().hosts().save(host);
+        host = app.saveHostFor(sshd, "OpenSSH box", true);
         app.show(stage);
     }
 
