@@ -83,9 +83,11 @@ class SshConnectorTest {
              SshConnection connection = ssh.connect(keySpec());
              ShellChannel shell = connection.openShell(80, 24)) {
             ShellOutput output = new ShellOutput(shell.output());
-            shell.input().write("echo ready\r".getBytes(StandardCharsets.UTF_8));
+            // Wait for the shell to evaluate something (the PTY echoes typed text before the shell runs,
+            // and the demo shell sets its start-up size when it starts).
+            shell.input().write("echo ready-$((1+1))\r".getBytes(StandardCharsets.UTF_8));
             shell.input().flush();
-            output.await("ready", Duration.ofSeconds(20));
+            output.await("ready-2", Duration.ofSeconds(20));
             shell.resize(132, 43);
             // The server applies the new size asynchronously; ask again until it shows (20 s at most).
             String text = "";
