@@ -384,8 +384,11 @@ public final class SshConnector implements AutoCloseable {
     public synchronized void close() {
         for (SshClient c : legacyClient == null ? List.of(client) : List.of(client, legacyClient)) {
             try {
+                // Graceful first: stop() closes immediately, and a read still pending then completes on
+                // an executor that is already shut down (an uncaught IllegalStateException on an NIO thread).
+                c.close(false).await(Duration.ofSeconds(5));
                 c.stop();
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("Stopping the SSH client failed", e);
             }
         }
