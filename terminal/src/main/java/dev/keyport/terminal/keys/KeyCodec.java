@@ -15,9 +15,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.putty.PuttyKeyUtils;
+import dev.keyport.terminal.ssh.Fingerprints;
 
 /**
  * The one place Keyport reads and writes SSH private keys, on sshd-core's own parsers: OpenSSH
@@ -147,7 +147,7 @@ public final class KeyCodec {
         if (bits <= 0 && type.contains("ed25519")) {
             bits = 256; // sshd does not size EdDSA keys
         }
-        return new KeyInfo(type, bits, KeyUtils.getFingerPrint(BuiltinDigests.sha256, key),
+        return new KeyInfo(type, bits, Fingerprints.sha256(key),
                 line, comment == null ? "" : comment);
     }
 }
