@@ -1,8 +1,13 @@
 package dev.keyport.app.ui;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import org.jetbrains.annotations.NotNull;
 
 import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TerminalExecutorServiceManager;
 import com.techsenger.jeditermfx.core.TerminalStarter;
 import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
@@ -11,6 +16,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 
+import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.tty.FastJediTerminal;
 import dev.keyport.terminal.tty.FloodPipeline;
 import dev.keyport.terminal.tty.FloodTuning;
@@ -19,7 +25,8 @@ import dev.keyport.terminal.tty.FloodTuning;
  * The JediTermFX widget with Keyport's flood path wired in through its protected factories: the
  * emulator is a {@link FastJediTerminal}, and it reads through a {@link FloodPipeline} that keeps the
  * scrollback at the user's setting. Bytes stay on the emulator thread; the panel repaints on its own
- * timer (a fast scroll only sets its repaint flag).
+ * timer (a fast scroll only sets its repaint flag). The emulator runs below the JavaFX threads'
+ * priority, and the canvas is not cached as a bitmap, so that a flood cannot starve the painting.
  */
 final class KeyportTerminalWidget extends JediTermFxWidget {
 
@@ -29,6 +36,39 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
     KeyportTerminalWidget(int columns, int rows, TerminalSettings settings) {
         super(columns, rows, settings); // settings leave JediTermFX's own history cap off: the pipeline trims
         this.tuning = FloodTuning.forScrollback(settings.scrollbackLines());
+        // JediTermFX caches the canvas as a bitmap, but the canvas changes on every frame of a flood, so the
+        // cache is rebuilt each time: a second full-size copy per frame, for nothing (docs/benchmarks.md).
+        getTerminalPanel().getCanvas().setCache(false);
+    }
+
+    /**
+     * As JediTermFX's default, except that the emulator runs at the lower priority of flood threads
+     * (see {@link BackgroundPriority}). Typed input keeps the normal priority on the fast-job thread.
+     */
+    @Override
+    protected @NotNull TerminalExecutorServiceManager createExecutorServiceManager() {
+        // called from the super constructor: no fields here
+        ScheduledExecutorService fastJobs = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "JediTerm-fast-job"));
+        ExecutorService emulators = Executors.newCachedThreadPool(BackgroundPriority.threadFactory("JediTerm-", false));
+        return new TerminalExecutorServiceManager() {
+            @Override
+            public @NotNull ScheduledExecutorService getSingleThreadScheduledExecutor() {
+                return fastJobs;
+            }
+
+            @Override
+            public @NotNull ExecutorService getUnboundedExecutorService() {
+                return emulators;
+            }
+
+            @Override
+            public void shutdownWhenAllExecuted() {
+                if (!fastJobs.isShutdown()) {
+                    fastJobs.execute(fastJobs::shutdown);
+                }
+                emulators.shutdown();
+            }
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.input.KeyCode;
@@ -28,8 +29,10 @@ import com.techsenger.jeditermfx.core.model.LinesBuffer;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
+import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.testing.FloodWorkload;
 import dev.keyport.terminal.testing.OpenSshServer;
+import dev.keyport.terminal.testing.ThreadNice;
 import dev.keyport.vault.Host;
 
 /**
@@ -180,6 +183,15 @@ class TerminalFloodTest {
         robot.write("echo other-$((6*7))").type(KeyCode.ENTER);
         KeyportHarness.awaitLine(app.window, "other-42", Duration.ofSeconds(60));
         assertThat(flooded.getTtyConnector().isConnected()).as("the flooded tab's session is still open").isTrue();
+
+        // What keeps the window ahead of the flood: the threads carrying it run below the screen's priority.
+        if (ThreadNice.available()) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ThreadNice.of("TerminalEmulato").equals(Set.of(BackgroundPriority.NICE)));
+            assertThat(ThreadNice.of("TerminalEmulato")).as("emulator threads").containsExactly(BackgroundPriority.NICE);
+            assertThat(ThreadNice.of("keyport-ssh-io-")).as("SSH I/O threads").containsExactly(BackgroundPriority.NICE);
+            assertThat(ThreadNice.of("JavaFX Applicat")).as("the JavaFX thread").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
+            assertThat(ThreadNice.of("QuantumRenderer")).as("the JavaFX renderer").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
+        }
     }
 
     private void openShell(FxRobot robot) throws Exception {

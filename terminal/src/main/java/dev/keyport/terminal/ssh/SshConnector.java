@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.client.SshClient;
@@ -31,16 +33,19 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.SessionContext;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.threads.SshThreadPoolExecutor;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.HostKeyStore;
 import dev.keyport.terminal.SessionState;
 import dev.keyport.terminal.SessionStateListener;
@@ -81,6 +86,10 @@ public final class SshConnector implements AutoCloseable {
 
     private static SshClient newClient(boolean legacy) {
         SshClient client = SshClient.setUpDefaultClient();
+        // I/O threads below the UI's priority: during a flood the screen keeps its frames (see BackgroundPriority)
+        int workers = Runtime.getRuntime().availableProcessors() + 1;
+        client.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory(() -> new SshThreadPoolExecutor(workers, workers, 0L,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), BackgroundPriority.threadFactory("keyport-ssh-io-", true))));
         if (legacy) {
             AlgorithmPolicy.applyLegacy(client);
         } else {
