@@ -13,6 +13,7 @@ import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.ui.HostListViewModel;
 import dev.keyport.app.ui.MainWindow;
+import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.terminal.tty.FloodTuning;
@@ -63,6 +64,7 @@ public final class KeyportContext implements AutoCloseable {
     /** The main window, created once. */
     public MainWindow mainWindow() {
         if (window == null) {
+            BackgroundPriority.lowerJitCompilerThreads(); // the window's threads come first (docs/benchmarks.md)
             HostListViewModel hostList = new HostListViewModel(vault.hosts(), background);
             window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background, scrollbackLines);
         }

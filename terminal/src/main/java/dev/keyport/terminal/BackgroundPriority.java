@@ -1,6 +1,7 @@
 package dev.keyport.terminal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -13,17 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Threads that move a flood (the SSH client's I/O threads and the terminal emulator) run at a lower
- * scheduling priority than the JavaFX threads, so that when the CPU is short, painting and input win
- * and the flood slows down instead. On a 2-core machine this took the longest JavaFX pulse gap during
- * a 54.9 MB {@code cat} from 91-159 ms to 38-86 ms (docs/benchmarks.md) and did not cost throughput:
- * the flood simply gets the CPU the screen does not need.
+ * The threads that move a flood (the SSH client's I/O threads, the terminal emulator) and the JVM's
+ * JIT compiler run at a lower scheduling priority than the JavaFX threads, so that when the CPU is
+ * short, painting and input win and the flood slows down instead. On the 2-core benchmark machine the
+ * longest JavaFX pulse gap during a 54.9 MB {@code cat} went from 98-159 ms to 49-75 ms, with the
+ * same throughput: the flood gets the CPU the screen does not need (docs/benchmarks.md).
  *
  * <p>Java thread priorities do nothing on Linux unless the JVM is started with a special flag, so on
- * Linux the thread's nice value is raised to {@value #NICE} with {@code renice} on its thread id (an
- * unprivileged process may always lower its own threads' priority). That runs on a helper thread, so
- * the lowered thread never waits for it. Elsewhere {@link Thread#setPriority} is what there is
- * (Windows honours it).
+ * Linux the thread's nice value is raised to {@value #NICE} with {@code renice} on its thread id (a
+ * process may always lower its own threads' priority). That runs on a helper thread, so the lowered
+ * thread never waits for it. Threads a lowered thread starts inherit its priority. Elsewhere
+ * {@link Thread#setPriority} is what there is (Windows honours it).
  */
 public final class BackgroundPriority {
 
@@ -60,6 +61,29 @@ public final class BackgroundPriority {
         String tid = linuxThreadId();
         if (tid != null) {
             RENICER.execute(() -> renice(tid));
+        }
+    }
+
+    /**
+     * Lowers the JVM's JIT compiler threads too (Linux only; elsewhere they keep their priority). They
+     * do most of their work in the first seconds of the first flood, exactly when the screen needs the
+     * CPU; compiler threads the JVM adds later inherit the lower priority from the one that creates them.
+     */
+    public static void lowerJitCompilerThreads() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        String tid = task.getFileName().toString();
+                        RENICER.execute(() -> renice(tid));
+                    }
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | UncheckedIOException notLinux) {
+            // no /proc: nothing to do
         }
     }
 

@@ -3,6 +3,7 @@ package dev.keyport.app.ui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.jetbrains.annotations.NotNull;
 
@@ -48,7 +49,9 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
     @Override
     protected @NotNull TerminalExecutorServiceManager createExecutorServiceManager() {
         // called from the super constructor: no fields here
-        ScheduledExecutorService fastJobs = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "JediTerm-fast-job"));
+        ScheduledThreadPoolExecutor fastJobs = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "JediTerm-fast-job"));
+        // started now, from this (UI) thread: a thread started later by the emulator would inherit its lower priority
+        fastJobs.prestartAllCoreThreads();
         ExecutorService emulators = Executors.newCachedThreadPool(BackgroundPriority.threadFactory("JediTerm-", false));
         return new TerminalExecutorServiceManager() {
             @Override

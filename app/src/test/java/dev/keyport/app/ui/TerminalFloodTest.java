@@ -189,6 +189,7 @@ class TerminalFloodTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ThreadNice.of("TerminalEmulato").equals(Set.of(BackgroundPriority.NICE)));
             assertThat(ThreadNice.of("TerminalEmulato")).as("emulator threads").containsExactly(BackgroundPriority.NICE);
             assertThat(ThreadNice.of("keyport-ssh-io-")).as("SSH I/O threads").containsExactly(BackgroundPriority.NICE);
+            assertThat(ThreadNice.of("C2 CompilerThre")).as("the JIT compiler").containsExactly(BackgroundPriority.NICE);
             assertThat(ThreadNice.of("JavaFX Applicat")).as("the JavaFX thread").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
             assertThat(ThreadNice.of("QuantumRenderer")).as("the JavaFX renderer").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
         }
