@@ -69,6 +69,21 @@ public class FastJediTerminal extends JediTerminal {
         return regionTop == 1 && regionBottom == getTerminalHeight() && !isOriginMode() && !buffer.isUsingAlternateBuffer();
     }
 
+    /**
+     * As stock, but atomic for the painter: stock JediTermFX moves the cursor below the screen before
+     * it takes the buffer lock to scroll, so a repaint in between reads a line past the bottom (and
+     * logs "Attempt to get line out of bounds"). Rare in ordinary output, hundreds of times in a flood.
+     */
+    @Override
+    public void newLine() {
+        buffer.lock();
+        try {
+            super.newLine();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     @Override
     public void scrollY() {
         int height = getTerminalHeight();

@@ -101,4 +101,35 @@ class FloodPipelineTest {
         }
         return s.substring(0, end);
     }
+
+    @Test
+    void aRepaintDuringAFloodNeverSeesTheCursorBelowTheScreen() throws Exception {
+        // The painter reads the cursor's line under the buffer lock; stock JediTermFX moves the cursor
+        // past the bottom before it locks to scroll, and the painter then asked for a line that is not there.
+        byte[] sent = FloodWorkload.generate(150_000);
+        HeadlessTerminal term = HeadlessTerminal.keyport(80, 24, FloodTuning.forScrollback(1_000).withSkipInvisibleLines(false),
+                HeadlessTerminal.connector(new ByteArrayInputStream(sent)));
+        java.util.concurrent.atomic.AtomicBoolean flooding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        int[] seen = {0, 0}; // the lowest cursor row the painter saw, and how many times it looked
+        Thread painter = new Thread(() -> {
+            while (flooding.get()) {
+                term.buffer().lock();
+                try {
+                    seen[0] = Math.max(seen[0], term.terminal().getCursorY());
+                    seen[1]++;
+                } finally {
+                    term.buffer().unlock();
+                }
+            }
+        });
+        painter.start();
+        try {
+            term.run();
+        } finally {
+            flooding.set(false);
+            painter.join();
+        }
+        assertThat(seen[1]).as("looks the painter had").isGreaterThan(1_000);
+        assertThat(seen[0]).as("lowest cursor row a repaint saw").isEqualTo(24);
+    }
 }
