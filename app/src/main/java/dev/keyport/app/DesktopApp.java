@@ -52,7 +52,7 @@ final class DesktopApp {
     private DesktopApp() {
     }
 
-    static int run(Optional<Path> dataDirOverride, boolean demo, int scrollbackLines) {
+    static int run(Optional<Path> dataDirOverride, boolean demo, Optional<Integer> scrollbackLines) {
         DemoMode demoMode = null;
         Path dataDir;
         Vault vault = null;

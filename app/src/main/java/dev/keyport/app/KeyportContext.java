@@ -1,5 +1,6 @@
 package dev.keyport.app;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -10,13 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.services.CredentialResolver;
+import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.ui.HostListViewModel;
 import dev.keyport.app.ui.MainWindow;
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.ssh.SshConnector;
-import dev.keyport.terminal.tty.FloodTuning;
 import dev.keyport.vault.Vault;
 
 /**
@@ -32,17 +33,19 @@ public final class KeyportContext implements AutoCloseable {
     private final CredentialResolver credentials;
     private final VaultHostKeyStore hostKeys;
     private final SshConnector ssh;
-    private final int scrollbackLines;
+    private final TerminalPreferences preferences;
+    private final Optional<Integer> scrollbackForThisRun;
     private MainWindow window;
 
     public KeyportContext(Vault vault, UserPrompter prompter) {
-        this(vault, prompter, FloodTuning.DEFAULT_SCROLLBACK);
+        this(vault, prompter, Optional.empty());
     }
 
-    /** @param scrollbackLines lines of history each terminal keeps */
-    public KeyportContext(Vault vault, UserPrompter prompter, int scrollbackLines) {
-        this.scrollbackLines = scrollbackLines;
+    /** @param scrollbackForThisRun lines of history each terminal keeps in this run, in place of the saved setting */
+    public KeyportContext(Vault vault, UserPrompter prompter, Optional<Integer> scrollbackForThisRun) {
+        this.scrollbackForThisRun = scrollbackForThisRun;
         this.vault = vault;
+        this.preferences = new TerminalPreferences(vault.settings());
         this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
@@ -66,7 +69,9 @@ public final class KeyportContext implements AutoCloseable {
         if (window == null) {
             BackgroundPriority.lowerJitCompilerThreads(); // the window's threads come first (docs/benchmarks.md)
             HostListViewModel hostList = new HostListViewModel(vault.hosts(), background);
-            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background, scrollbackLines);
+            int scrollback = scrollbackForThisRun.orElseGet(preferences::scrollbackLines); // one row of the open vault
+            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background,
+                    scrollback, preferences);
         }
         return window;
     }

@@ -18,6 +18,7 @@ import dev.keyport.app.cli.HostCommand;
 import dev.keyport.app.cli.KeyCommand;
 import dev.keyport.app.cli.SshCommand;
 import dev.keyport.app.cli.VaultCommand;
+import dev.keyport.app.services.TerminalPreferences;
 
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -48,9 +49,12 @@ public final class Main implements Callable<Integer>, CliRoot {
             description = "Where the vault lives (default: the platform's data folder; also KEYPORT_DATA_DIR).")
     Path dataDir;
 
-    @Option(names = "--scrollback", paramLabel = "LINES", defaultValue = "10000",
-            description = "Lines of history each terminal keeps (default: ${DEFAULT-VALUE}; 0 to 1000000).")
-    int scrollback;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--scrollback", paramLabel = "LINES",
+            description = "Lines of history each terminal keeps, for this run (0 to 100000; default: the saved setting, 10000 unless changed in Settings).")
+    Integer scrollback;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -58,11 +62,11 @@ public final class Main implements Callable<Integer>, CliRoot {
 
     @Override
     public Integer call() {
-        if (scrollback < 0 || scrollback > 1_000_000) {
-            System.err.println("keyport: --scrollback must be between 0 and 1000000 lines, not " + scrollback);
-            return 2;
+        if (scrollback != null && !TerminalPreferences.validScrollback(scrollback)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "keyport: --scrollback must be between "
+                    + TerminalPreferences.MIN_SCROLLBACK + " and " + TerminalPreferences.MAX_SCROLLBACK + " lines, not " + scrollback);
         }
-        return DesktopApp.run(Optional.ofNullable(dataDir), demo, scrollback);
+        return DesktopApp.run(Optional.ofNullable(dataDir), demo, Optional.ofNullable(scrollback));
     }
 
     /** The version from the build. */

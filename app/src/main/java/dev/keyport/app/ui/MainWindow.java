@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -32,25 +34,31 @@ import javafx.stage.Stage;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 
-import dev.keyport.terminal.tty.FloodTuning;
+import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.vault.Host;
+import dev.keyport.vault.VaultException;
 
 /**
  * The main window: navigation on the left, the host list, and terminals in tabs.
  * Shortcuts: Ctrl+Shift+N new host, Ctrl+Shift+K search hosts, Ctrl+Shift+W close tab,
- * Ctrl+Shift+L light/dark, Ctrl+PageDown/PageUp next/previous tab.
+ * Ctrl+Shift+L light/dark, Ctrl+Shift+S settings, Ctrl+PageDown/PageUp next/previous tab.
  */
 public final class MainWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
 
     private final HostListViewModel hosts;
     private final TerminalTab.Connector connector;
     private final Executor background;
-    private final TerminalSettings terminalSettings;
+    private final TerminalPreferences preferences;
+    private TerminalSettings terminalSettings;
     private final TabPane tabs = new TabPane();
     private final List<TerminalTab> terminals = new ArrayList<>();
     private final BorderPane root = new BorderPane();
@@ -58,13 +66,14 @@ public final class MainWindow {
     private HostListPane hostPane;
     private boolean dark;
 
-    public MainWindow(HostListViewModel hosts, TerminalTab.Connector connector, Executor background) {
-        this(hosts, connector, background, FloodTuning.DEFAULT_SCROLLBACK);
-    }
-
-    /** @param scrollbackLines lines of history each terminal keeps */
-    public MainWindow(HostListViewModel hosts, TerminalTab.Connector connector, Executor background, int scrollbackLines) {
+    /**
+     * @param scrollbackLines lines of history each terminal keeps until the person changes it in Settings
+     * @param preferences     where Settings saves it
+     */
+    public MainWindow(HostListViewModel hosts, TerminalTab.Connector connector, Executor background, int scrollbackLines,
+            TerminalPreferences preferences) {
         this.terminalSettings = new TerminalSettings(scrollbackLines);
+        this.preferences = preferences;
         this.hosts = hosts;
         this.connector = connector;
         this.background = background;
@@ -117,6 +126,7 @@ public final class MainWindow {
         shortcuts.put(shortcut(KeyCode.K), hostPane::focusSearch);
         shortcuts.put(shortcut(KeyCode.W), this::closeCurrentTab);
         shortcuts.put(shortcut(KeyCode.L), this::toggleTheme);
+        shortcuts.put(shortcut(KeyCode.S), this::openSettings);
         shortcuts.put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN), () -> selectTab(1));
         shortcuts.put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN), () -> selectTab(-1));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -159,9 +169,14 @@ public final class MainWindow {
             toggleTheme();
             theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
         });
+        Button settings = new Button(null, new FontIcon(Feather.SETTINGS));
+        settings.setId("settings-button");
+        settings.setTooltip(new Tooltip("Settings (Ctrl+Shift+S)"));
+        settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        settings.setOnAction(e -> openSettings());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox nav = new VBox(6, hostsNav, spacer, theme);
+        VBox nav = new VBox(6, hostsNav, spacer, settings, theme);
         nav.setPadding(new Insets(10, 6, 10, 6));
         nav.setAlignment(Pos.TOP_CENTER);
         nav.getStyleClass().add("navigation");
@@ -200,6 +215,33 @@ public final class MainWindow {
 
     private void addHost() {
         AddHostDialog.show(stage).ifPresent(answer -> hosts.add(answer.host(), answer.password()));
+    }
+
+    private void openSettings() {
+        int before = terminalSettings.scrollbackLines();
+        SettingsDialog.show(stage, before).filter(lines -> lines != before).ifPresent(lines -> {
+            terminalSettings = new TerminalSettings(lines); // new tabs; open tabs keep theirs
+            background.execute(() -> {
+                try {
+                    preferences.setScrollbackLines(lines);
+                } catch (VaultException | RuntimeException e) {
+                    LOG.warn("Scrollback setting not saved: {}", e.getMessage());
+                    Platform.runLater(() -> {
+                        Alert alert = new Alert(Alert.AlertType.WARNING, "The scrollback of " + lines + " lines applies to new"
+                                + " tabs until Keyport closes, but it could not be saved in the vault: " + e.getMessage()
+                                + "\nOpen Settings again to retry.");
+                        alert.initOwner(stage);
+                        alert.setHeaderText("Setting not saved");
+                        alert.show();
+                    });
+                }
+            });
+        });
+    }
+
+    /** Lines of scrollback the next tab will keep. */
+    public int scrollbackLines() {
+        return terminalSettings.scrollbackLines();
     }
 
     private void closeCurrentTab() {

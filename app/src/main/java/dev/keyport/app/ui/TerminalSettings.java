@@ -6,6 +6,7 @@ import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 
+import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.terminal.tty.FloodTuning;
 
 /**
@@ -14,9 +15,6 @@ import dev.keyport.terminal.tty.FloodTuning;
  */
 final class TerminalSettings extends DefaultSettingsProvider {
 
-    /** Fewest and most lines of scrollback accepted. */
-    static final int MIN_SCROLLBACK = 0;
-    static final int MAX_SCROLLBACK = 1_000_000;
 
     private static final TerminalColor FOREGROUND = TerminalColor.rgb(201, 209, 217);
     private static final TerminalColor BACKGROUND = TerminalColor.rgb(13, 17, 23);
@@ -30,8 +28,8 @@ final class TerminalSettings extends DefaultSettingsProvider {
     }
 
     TerminalSettings(int scrollbackLines) {
-        if (scrollbackLines < MIN_SCROLLBACK || scrollbackLines > MAX_SCROLLBACK) {
-            throw new IllegalArgumentException("Scrollback must be between " + MIN_SCROLLBACK + " and " + MAX_SCROLLBACK
+        if (!TerminalPreferences.validScrollback(scrollbackLines)) {
+            throw new IllegalArgumentException("Scrollback must be between " + TerminalPreferences.MIN_SCROLLBACK + " and " + TerminalPreferences.MAX_SCROLLBACK
                     + " lines, not " + scrollbackLines);
         }
         this.scrollbackLines = scrollbackLines;

@@ -169,4 +169,11 @@ class CliTest {
         assertThat(p.exitValue()).as(out).isZero();
         return out;
     }
+
+    @Test
+    void aScrollbackOutOfRangeIsRefusedBeforeAnyWindowOpens() {
+        Result tooBig = run(Map.of(), "", "--scrollback", "250000");
+        assertThat(tooBig.exit()).isEqualTo(2);
+        assertThat(tooBig.err()).contains("--scrollback must be between 0 and 100000 lines, not 250000");
+    }
 }
