@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.keyport.terminal.testing.ThreadNice;
+import dev.keyport.terminal.testing.JvmThreads;
 
 /** Flood threads run below the priority of everything else in Keyport, the screen included. */
 class BackgroundPriorityTest {
 
     @Test
     void threadsFromTheFactoryRunAtTheLowerPriorityAndOthersDoNot() throws Exception {
-        assumeTrue(ThreadNice.available(), "thread niceness is read from Linux's /proc");
+        assumeTrue(JvmThreads.available(), "thread niceness is read from Linux's /proc");
         CountDownLatch release = new CountDownLatch(1);
         int[] javaPriority = {0};
         Thread flood = BackgroundPriority.threadFactory("kp-bg-test-", true).newThread(() -> {
@@ -38,11 +38,11 @@ class BackgroundPriorityTest {
         normal.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!ThreadNice.of("kp-bg-test-").equals(Set.of(BackgroundPriority.NICE)) && System.nanoTime() < deadline) {
+            while (!JvmThreads.nices("kp-bg-test-").equals(Set.of(BackgroundPriority.NICE)) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(ThreadNice.of("kp-bg-test-")).as("nice of the flood thread").containsExactly(BackgroundPriority.NICE);
-            assertThat(ThreadNice.of("kp-fg-test")).as("nice of an ordinary thread").allMatch(n -> n < BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("kp-bg-test-")).as("nice of the flood thread").containsExactly(BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("kp-fg-test")).as("nice of an ordinary thread").allMatch(n -> n < BackgroundPriority.NICE);
             assertThat(javaPriority[0]).isEqualTo(Thread.MIN_PRIORITY);
             assertThat(flood.getName()).isEqualTo("kp-bg-test-0");
             assertThat(flood.isDaemon()).isTrue();

@@ -221,22 +221,25 @@ public final class MainWindow {
         int before = terminalSettings.scrollbackLines();
         SettingsDialog.show(stage, before).filter(lines -> lines != before).ifPresent(lines -> {
             terminalSettings = new TerminalSettings(lines); // new tabs; open tabs keep theirs
-            background.execute(() -> {
-                try {
-                    preferences.setScrollbackLines(lines);
-                } catch (VaultException | RuntimeException e) {
-                    LOG.warn("Scrollback setting not saved: {}", e.getMessage());
-                    Platform.runLater(() -> {
-                        Alert alert = new Alert(Alert.AlertType.WARNING, "The scrollback of " + lines + " lines applies to new"
-                                + " tabs until Keyport closes, but it could not be saved in the vault: " + e.getMessage()
-                                + "\nOpen Settings again to retry.");
-                        alert.initOwner(stage);
-                        alert.setHeaderText("Setting not saved");
-                        alert.show();
-                    });
-                }
-            });
+            background.execute(() -> saveScrollback(lines));
         });
+    }
+
+    /** Off the FX thread: saves the scrollback in the vault, and says so when that fails. */
+    private void saveScrollback(int lines) {
+        try {
+            preferences.setScrollbackLines(lines);
+        } catch (VaultException | RuntimeException e) {
+            LOG.warn("Scrollback setting not saved: {}", e.getMessage());
+            Platform.runLater(() -> {
+                Alert alert = new Alert(Alert.AlertType.WARNING, "The scrollback of " + lines + " lines applies to new"
+                        + " tabs until Keyport closes, but it could not be saved in the vault: " + e.getMessage()
+                        + "\nOpen Settings again to retry.");
+                alert.initOwner(stage);
+                alert.setHeaderText("Setting not saved");
+                alert.show();
+            });
+        }
     }
 
     /** Lines of scrollback the next tab will keep. */

@@ -26,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.terminal.testing.FloodWorkload;
+import dev.keyport.terminal.testing.JvmThreads;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
 
@@ -86,13 +87,13 @@ class TerminalFloodBenchmark {
         AnimationTimer timer = pulseGaps(gaps, null);
         robot.write("cat " + file + "; echo cat-done-$((6*7))");
         KeyportHarness.fx(timer::start);
-        Map<String, Long> cpu0 = threadCpu();
+        Map<String, Long> cpu0 = JvmThreads.cpuTicks();
         long[] sys0 = systemCpu();
         long t0 = System.nanoTime();
         robot.type(KeyCode.ENTER);
         KeyportHarness.awaitLine(app.window, "cat-done-42", Duration.ofSeconds(600));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Long> cpu1 = threadCpu();
+        Map<String, Long> cpu1 = JvmThreads.cpuTicks();
         long[] sys1 = systemCpu();
         KeyportHarness.fx(timer::stop);
         List<Long> sorted = WaitForAsyncUtils.asyncFx(() -> gaps.stream().sorted().toList()).get();
@@ -157,24 +158,6 @@ class TerminalFloodBenchmark {
 
     private static long percentile(List<Long> sorted, int p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
-    }
-
-    /** CPU ticks (1/100 s) per thread of this JVM ("name#tid"), from /proc/self/task. */
-    private static Map<String, Long> threadCpu() throws IOException {
-        Map<String, Long> ticks = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')) + "#" + task.getFileName();
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.put(name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
-                } catch (IOException ended) {
-                    // the thread ended meanwhile
-                }
-            }
-        }
-        return ticks;
     }
 
     /** {busy, total} jiffies of the whole machine, from /proc/stat. */

@@ -32,7 +32,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.testing.FloodWorkload;
 import dev.keyport.terminal.testing.OpenSshServer;
-import dev.keyport.terminal.testing.ThreadNice;
+import dev.keyport.terminal.testing.JvmThreads;
 import dev.keyport.vault.Host;
 
 /**
@@ -185,13 +185,13 @@ class TerminalFloodTest {
         assertThat(flooded.getTtyConnector().isConnected()).as("the flooded tab's session is still open").isTrue();
 
         // What keeps the window ahead of the flood: the threads carrying it run below the screen's priority.
-        if (ThreadNice.available()) {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ThreadNice.of("TerminalEmulato").equals(Set.of(BackgroundPriority.NICE)));
-            assertThat(ThreadNice.of("TerminalEmulato")).as("emulator threads").containsExactly(BackgroundPriority.NICE);
-            assertThat(ThreadNice.of("keyport-ssh-io-")).as("SSH I/O threads").containsExactly(BackgroundPriority.NICE);
-            assertThat(ThreadNice.of("C2 CompilerThre")).as("the JIT compiler").containsExactly(BackgroundPriority.NICE);
-            assertThat(ThreadNice.of("JavaFX Applicat")).as("the JavaFX thread").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
-            assertThat(ThreadNice.of("QuantumRenderer")).as("the JavaFX renderer").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
+        if (JvmThreads.available()) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> JvmThreads.nices("TerminalEmulato").equals(Set.of(BackgroundPriority.NICE)));
+            assertThat(JvmThreads.nices("TerminalEmulato")).as("emulator threads").containsExactly(BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("keyport-ssh-io-")).as("SSH I/O threads").containsExactly(BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("C2 CompilerThre")).as("the JIT compiler").containsExactly(BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("JavaFX Applicat")).as("the JavaFX thread").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
+            assertThat(JvmThreads.nices("QuantumRenderer")).as("the JavaFX renderer").isNotEmpty().allMatch(n -> n < BackgroundPriority.NICE);
         }
     }
 
