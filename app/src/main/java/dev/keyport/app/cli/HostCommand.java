@@ -57,28 +57,10 @@ public final class HostCommand {
         @Override
         public Integer call() {
             return Cli.run(spec, env -> {
-                String address = target;
-                String login = user;
-                int at = address.lastIndexOf('@');
-                if (at > 0) {
-                    login = login == null ? address.substring(0, at) : login;
-                    address = address.substring(at + 1);
-                }
-                int portNumber = port == null ? 22 : port;
-                int colon = address.lastIndexOf(':');
-                if (colon > 0 && address.indexOf(':') == colon) {
-                    if (port == null) {
-                        try {
-                            portNumber = Integer.parseInt(address.substring(colon + 1));
-                        } catch (NumberFormatException e) {
-                            throw new IllegalArgumentException("The port in " + target + " is not a number.");
-                        }
-                    }
-                    address = address.substring(0, colon);
-                }
-                if (login == null) {
-                    login = System.getProperty("user.name", "root");
-                }
+                Destination destination = Destination.parse(target);
+                String address = destination.host();
+                String login = user != null ? user : destination.user().orElse(System.getProperty("user.name", "root"));
+                int portNumber = port != null ? port : destination.port().orElse(22);
                 if (keyFile != null && vaultKey != null) {
                     throw new IllegalArgumentException("Choose --key-file or --key, not both.");
                 }

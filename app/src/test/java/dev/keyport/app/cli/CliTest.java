@@ -81,6 +81,29 @@ class CliTest {
     }
 
     @Test
+    void hostAddReadsTheAddressLikeSshAndItsOptionsWin() throws Exception {
+        Map<String, String> env = passwordFile("cli master pw");
+        assertThat(run(env, "", "vault", "init").exit()).isZero();
+
+        Result v6 = run(env, "", "host", "add", "local6", "deploy@[::1]:2222");
+        assertThat(v6.exit()).as(v6.err()).isZero();
+        assertThat(v6.out()).startsWith("Saved local6 (deploy@::1:2222, id ");
+        Result options = run(env, "", "host", "add", "db", "deploy@db.internal:2222", "-u", "admin", "-p", "2200");
+        assertThat(options.out()).startsWith("Saved db (admin@db.internal:2200, id ");
+        Result defaults = run(env, "", "host", "add", "web", "web.internal");
+        assertThat(defaults.out()).startsWith("Saved web (" + System.getProperty("user.name", "root") + "@web.internal:22, id ");
+
+        // bad input fails before the master password is asked (no password file, nothing on stdin)
+        Result badPort = run(Map.of(), "", "host", "add", "x", "x.example:ssh");
+        assertThat(badPort.exit()).isEqualTo(1);
+        assertThat(badPort.err()).isEqualTo("keyport: Bad port in x.example:ssh: ssh" + System.lineSeparator());
+        assertThat(run(Map.of(), "", "host", "add", "x", "[::1:22").err()).isEqualTo("keyport: Missing ']' in [::1:22" + System.lineSeparator());
+        assertThat(run(Map.of(), "", "host", "add", "x", "deploy@").err()).contains("expected [user@]host[:port]");
+        assertThat(run(env, "", "host", "list").out()).contains("deploy@::1:2222").contains("admin@db.internal:2200")
+                .doesNotContain("x.example");
+    }
+
+    @Test
     void aWrongMasterPasswordFailsWithAReadableMessage() throws Exception {
         assertThat(run(passwordFile("right one"), "", "vault", "init").exit()).isZero();
         Result wrong = run(passwordFile("wrong one"), "", "host", "list");
