@@ -2,8 +2,6 @@ package dev.keyport.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.keyport.app.services.SecretFile;
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.HostKeyPolicy;
@@ -35,6 +34,9 @@ public final class SshCommand implements Callable<Integer> {
 
     /** Exit status for Keyport's own errors, as ssh uses 255. */
     static final int FAILED = 255;
+
+    /** Names the file holding the password, when set. */
+    static final String PASSWORD_FILE_ENV = "KEYPORT_PASSWORD_FILE";
 
     @Parameters(index = "0", paramLabel = "[user@]host[:port]")
     String destination;
@@ -81,7 +83,7 @@ public final class SshCommand implements Callable<Integer> {
         char[] password = null;
         try {
             Settings settings = Settings.parse(options);
-            password = readPasswordFile();
+            password = SecretFile.read(env, PASSWORD_FILE_ENV);
             ConnectionSpec spec = spec(Destination.parse(destination), port, login, settings, password);
             List<ConnectionSpec> hops = new ArrayList<>();
             if (jumps != null && !jumps.isBlank()) {
@@ -141,27 +143,6 @@ public final class SshCommand implements Callable<Integer> {
             }
         }
         return found;
-    }
-
-    private char[] readPasswordFile() throws IOException {
-        String file = env.get("KEYPORT_PASSWORD_FILE");
-        if (file == null || file.isBlank()) {
-            return null;
-        }
-        byte[] bytes = Files.readAllBytes(Path.of(file));
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes));
-            int end = chars.limit();
-            while (end > 0 && (chars.get(end - 1) == '\n' || chars.get(end - 1) == '\r')) {
-                end--;
-            }
-            char[] password = new char[end];
-            chars.get(password, 0, end);
-            Arrays.fill(chars.array(), '\0');
-            return password;
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
     }
 
     /** The {@code -o} options Keyport understands. */

@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -54,9 +50,12 @@ public final class MasterPasswordInput {
     }
 
     private char[] read(String variable, String prompt, boolean confirm) throws IOException {
-        String file = env.get(variable);
-        if (file != null && !file.isBlank()) {
-            return firstLine(Files.readAllBytes(Path.of(file)), variable + " (" + file + ")");
+        char[] fromFile = SecretFile.read(env, variable);
+        if (fromFile != null) {
+            if (fromFile.length == 0) {
+                throw new IOException("The password file " + variable + " (" + env.get(variable) + ") is empty.");
+            }
+            return fromFile;
         }
         if (console != null) {
             char[] first = console.readPassword("%s: ", prompt);
@@ -102,26 +101,5 @@ public final class MasterPasswordInput {
         char[] line = Arrays.copyOf(buffer, length);
         Arrays.fill(buffer, '\0');
         return line;
-    }
-
-    static char[] firstLine(byte[] bytes, String source) throws IOException {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                end++;
-            }
-            char[] line = new char[end];
-            chars.get(line, 0, end);
-            if (chars.hasArray()) {
-                Arrays.fill(chars.array(), '\0');
-            }
-            if (line.length == 0) {
-                throw new IOException("The password file " + source + " is empty.");
-            }
-            return line;
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
     }
 }
