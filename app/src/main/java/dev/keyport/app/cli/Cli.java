@@ -1,6 +1,7 @@
 package dev.keyport.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.keyport.terminal.keys.KeyCodecException;
+import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
 
 /** Shared plumbing: run a command body, print readable errors, return exit codes. */
@@ -33,6 +35,27 @@ final class Cli {
         } catch (VaultException | IOException | KeyCodecException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("keyport: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    /** What a command does with the unlocked vault; {@code out} is the command's standard output. */
+    interface VaultBody {
+        int run(Vault vault, PrintWriter out) throws VaultException, IOException, KeyCodecException;
+    }
+
+    /**
+     * {@link #run} with the vault unlocked: unlock (master password as {@link VaultAccess#unlock} reads it),
+     * run {@code body}, lock again however it ends. Errors print as {@code keyport: <message>}, exit 1.
+     */
+    static int withVault(CommandSpec spec, CommonOptions common, VaultBody body) {
+        return run(spec, env -> withVault(spec, env, common, body));
+    }
+
+    /** Unlock, run {@code body}, lock: for a {@link #run} body that checks its input before asking for the password. */
+    static int withVault(CommandSpec spec, CliEnvironment env, CommonOptions common, VaultBody body)
+            throws VaultException, IOException, KeyCodecException {
+        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+            return body.run(vault, spec.commandLine().getOut());
         }
     }
 

@@ -19,7 +19,6 @@ import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.ssh.SshConnection;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.Vault;
 
 /** {@code keyport connect NAME -- COMMAND}: {@code keyport ssh} for a host saved in the vault. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
@@ -61,17 +60,15 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Cli.run(spec, env -> {
-            try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                Host host = HostCommand.find(vault.hosts().list(), which);
-                CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
-                VaultHostKeyStore hostKeys = new VaultHostKeyStore(vault.hostKeys());
-                try (SshConnector ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), new ConsolePrompter(console, err, batch));
-                     SshConnection connection = ssh.connect(resolver.specFor(host))) {
-                    int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
-                    out.flush();
-                    return status < 0 ? SshCommand.FAILED : status;
-                }
+        return Cli.withVault(spec, common, (vault, cliOut) -> {
+            Host host = HostCommand.find(vault.hosts().list(), which);
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            VaultHostKeyStore hostKeys = new VaultHostKeyStore(vault.hostKeys());
+            try (SshConnector ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), new ConsolePrompter(console, err, batch));
+                 SshConnection connection = ssh.connect(resolver.specFor(host))) {
+                int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
+                out.flush();
+                return status < 0 ? SshCommand.FAILED : status;
             } catch (SshFailure e) {
                 // SSH problems exit like OpenSSH's (255); vault problems go to Cli.run (exit 1)
                 err.println("keyport: " + e.getMessage());

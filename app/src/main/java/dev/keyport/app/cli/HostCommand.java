@@ -1,6 +1,5 @@
 package dev.keyport.app.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class HostCommand {
                 if (keyFile != null && vaultKey != null) {
                     throw new IllegalArgumentException("Choose --key-file or --key, not both.");
                 }
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+                return Cli.withVault(spec, env, common, (vault, out) -> {
                     HostAuth auth = new HostAuth.Password();
                     if (keyFile != null) {
                         auth = new HostAuth.KeyFile(keyFile);
@@ -77,10 +76,9 @@ public final class HostCommand {
                     }
                     Host host = Host.create(name, address, portNumber, login, auth).withDetails(details);
                     vault.hosts().save(host);
-                    spec.commandLine().getOut().println("Saved " + host.name() + " (" + login + "@" + address + ":" + portNumber
-                            + ", id " + host.id() + ")");
-                }
-                return 0;
+                    out.println("Saved " + host.name() + " (" + login + "@" + address + ":" + portNumber + ", id " + host.id() + ")");
+                    return 0;
+                });
             });
         }
 
@@ -105,25 +103,22 @@ public final class HostCommand {
 
         @Override
         public Integer call() {
-            return Cli.run(spec, env -> {
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                    List<Host> hosts = vault.hosts().list();
-                    Map<UUID, String> groups = vault.groups().list().stream().collect(Collectors.toMap(HostGroup::id, HostGroup::name));
-                    Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
-                    PrintWriter out = spec.commandLine().getOut();
-                    if (hosts.isEmpty()) {
-                        out.println("No hosts yet. Add one with: keyport host add NAME USER@ADDRESS");
-                        return 0;
-                    }
-                    List<String[]> rows = new ArrayList<>();
-                    rows.add(new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"});
-                    for (Host h : hosts) {
-                        rows.add(new String[] {h.name(), h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
-                                h.details().groupId().map(groups::get).orElse("-"),
-                                h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
-                    }
-                    Table.print(out, rows);
+            return Cli.withVault(spec, common, (vault, out) -> {
+                List<Host> hosts = vault.hosts().list();
+                Map<UUID, String> groups = vault.groups().list().stream().collect(Collectors.toMap(HostGroup::id, HostGroup::name));
+                Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
+                if (hosts.isEmpty()) {
+                    out.println("No hosts yet. Add one with: keyport host add NAME USER@ADDRESS");
+                    return 0;
                 }
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"});
+                for (Host h : hosts) {
+                    rows.add(new String[] {h.name(), h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
+                            h.details().groupId().map(groups::get).orElse("-"),
+                            h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
+                }
+                Table.print(out, rows);
                 return 0;
             });
         }
@@ -156,12 +151,10 @@ public final class HostCommand {
 
         @Override
         public Integer call() {
-            return Cli.run(spec, env -> {
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                    Host host = find(vault.hosts().list(), which);
-                    vault.hosts().delete(host.id());
-                    spec.commandLine().getOut().println("Removed " + host.name());
-                }
+            return Cli.withVault(spec, common, (vault, out) -> {
+                Host host = find(vault.hosts().list(), which);
+                vault.hosts().delete(host.id());
+                out.println("Removed " + host.name());
                 return 0;
             });
         }

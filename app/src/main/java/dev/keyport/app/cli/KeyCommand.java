@@ -57,12 +57,12 @@ public final class KeyCommand {
         public Integer call() {
             return Cli.run(spec, env -> {
                 KeyAlgorithm algorithm = KeyAlgorithm.parse(type);
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+                return Cli.withVault(spec, env, common, (vault, out) -> {
                     DecodedKey key = KeyCodec.generate(algorithm, comment);
                     KeyEntry entry = store(vault, key, name != null ? name : comment != null ? comment : type.toLowerCase(Locale.ROOT));
-                    print(spec.commandLine().getOut(), "Generated", entry);
-                }
-                return 0;
+                    print(out, "Generated", entry);
+                    return 0;
+                });
             });
         }
     }
@@ -91,20 +91,22 @@ public final class KeyCommand {
                     throw new IOException("There is no file " + file + ".");
                 }
                 String keyComment = comment != null ? comment : commentFromPublicKeyFile(file);
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                    DecodedKey key = KeyCodec.read(material, file.toString(), keyComment, source -> {
-                        try {
-                            return env.passwords().secret(PASSPHRASE_FILE_ENV, "Passphrase for " + source, false);
-                        } catch (IOException e) {
-                            return null;
-                        }
+                try {
+                    return Cli.withVault(spec, env, common, (vault, out) -> {
+                        DecodedKey key = KeyCodec.read(material, file.toString(), keyComment, source -> {
+                            try {
+                                return env.passwords().secret(PASSPHRASE_FILE_ENV, "Passphrase for " + source, false);
+                            } catch (IOException e) {
+                                return null;
+                            }
+                        });
+                        KeyEntry entry = store(vault, key, name != null ? name : file.getFileName().toString());
+                        print(out, "Imported", entry);
+                        return 0;
                     });
-                    KeyEntry entry = store(vault, key, name != null ? name : file.getFileName().toString());
-                    print(spec.commandLine().getOut(), "Imported", entry);
                 } finally {
                     Arrays.fill(material, (byte) 0);
                 }
-                return 0;
             });
         }
 
@@ -127,21 +129,18 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
-            return Cli.run(spec, env -> {
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                    List<KeyEntry> keys = vault.keys().list();
-                    PrintWriter out = spec.commandLine().getOut();
-                    if (keys.isEmpty()) {
-                        out.println("No keys yet. Make one with: keyport key generate");
-                        return 0;
-                    }
-                    List<String[]> rows = new ArrayList<>();
-                    rows.add(new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"});
-                    for (KeyEntry k : keys) {
-                        rows.add(new String[] {k.name(), k.type(), String.valueOf(k.bits()), k.fingerprint(), k.comment().isEmpty() ? "-" : k.comment()});
-                    }
-                    Table.print(out, rows);
+            return Cli.withVault(spec, common, (vault, out) -> {
+                List<KeyEntry> keys = vault.keys().list();
+                if (keys.isEmpty()) {
+                    out.println("No keys yet. Make one with: keyport key generate");
+                    return 0;
                 }
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"});
+                for (KeyEntry k : keys) {
+                    rows.add(new String[] {k.name(), k.type(), String.valueOf(k.bits()), k.fingerprint(), k.comment().isEmpty() ? "-" : k.comment()});
+                }
+                Table.print(out, rows);
                 return 0;
             });
         }
@@ -158,10 +157,8 @@ public final class KeyCommand {
 
         @Override
         public Integer call() {
-            return Cli.run(spec, env -> {
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
-                    spec.commandLine().getOut().println(findKey(vault, which).publicKey());
-                }
+            return Cli.withVault(spec, common, (vault, out) -> {
+                out.println(findKey(vault, which).publicKey());
                 return 0;
             });
         }
@@ -185,27 +182,27 @@ public final class KeyCommand {
                 if (Files.exists(file)) {
                     throw new IOException(file + " already exists; Keyport does not overwrite key files.");
                 }
-                try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+                return Cli.withVault(spec, env, common, (vault, out) -> {
                     KeyEntry entry = findKey(vault, which);
                     byte[] stored = vault.keys().privateKey(entry.id());
                     char[] passphrase = env.passwords().secret(PASSPHRASE_FILE_ENV, "Passphrase for the exported key", true);
                     try {
                         DecodedKey key = KeyCodec.read(stored, entry.name(), entry.comment(), KeyCodec.NO_PASSPHRASE);
-                        byte[] out = KeyCodec.writeOpenSsh(key, passphrase);
-                        Files.write(file, out, java.nio.file.StandardOpenOption.CREATE_NEW);
+                        byte[] written = KeyCodec.writeOpenSsh(key, passphrase);
+                        Files.write(file, written, java.nio.file.StandardOpenOption.CREATE_NEW);
                         try {
                             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                         } catch (UnsupportedOperationException ignored) {
                             // not a POSIX file system
                         }
-                        Arrays.fill(out, (byte) 0);
+                        Arrays.fill(written, (byte) 0);
                     } finally {
                         Arrays.fill(stored, (byte) 0);
                         Arrays.fill(passphrase, '\0');
                     }
-                    spec.commandLine().getOut().println("Exported " + entry.name() + " to " + file);
-                }
-                return 0;
+                    out.println("Exported " + entry.name() + " to " + file);
+                    return 0;
+                });
             });
         }
     }
