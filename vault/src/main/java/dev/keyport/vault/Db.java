@@ -1,7 +1,14 @@
 package dev.keyport.vault;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +19,12 @@ import dev.keyport.vault.crypto.VaultKeys;
 /**
  * The open database and the field cipher, shared by the repositories. Every repository call
  * synchronises on this object; after {@link #close()} every call says the vault is locked.
+ *
+ * <p>The repositories run their SQL through {@link #list}, {@link #one}, {@link #update} and
+ * {@link #transaction}: each holds this monitor, prepares and binds the statement, closes what it
+ * opened and turns an {@link SQLException} into a {@link VaultException} that begins with
+ * {@code whatFailed} (e.g. "Cannot read the keys: " + the database's message). A
+ * {@link VaultException} from a binder or mapper (locked, wrong key) passes through unchanged.
  */
 final class Db {
 
@@ -27,23 +40,24 @@ final class Db {
     /** The connection; the caller holds this object's monitor. */
     Connection connection() throws VaultException {
         if (connection == null) {
-            throw new VaultException("The vault is locked. Unlock it with the master password first.");
+            throw locked();
         }
         return connection;
     }
 
     FieldCipher fields() throws VaultException {
-        if (keys == null) {
-            throw new VaultException("The vault is locked. Unlock it with the master password first.");
-        }
-        return keys.fields();
+        return keys().fields();
     }
 
     VaultKeys keys() throws VaultException {
         if (keys == null) {
-            throw new VaultException("The vault is locked. Unlock it with the master password first.");
+            throw locked();
         }
         return keys;
+    }
+
+    private static VaultException locked() {
+        return new VaultException("The vault is locked. Unlock it with the master password first.");
     }
 
     synchronized boolean isOpen() {
@@ -92,7 +106,108 @@ final class Db {
         }
     }
 
+    /** All rows of a query, in the order the database returns them. */
+    synchronized <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper, String whatFailed) throws VaultException {
+        return run(c -> query(c, sql, binder, mapper, Integer.MAX_VALUE), whatFailed);
+    }
+
+    /** The first row of a query; empty when there is none or {@code mapper} maps it to null. */
+    synchronized <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper, String whatFailed) throws VaultException {
+        List<T> rows = run(c -> query(c, sql, binder, mapper, 1), whatFailed);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** Runs one INSERT, UPDATE, MERGE or DELETE; the number of rows it changed. */
+    synchronized int update(String sql, Binder binder, String whatFailed) throws VaultException {
+        return run(c -> execute(c, sql, binder), whatFailed);
+    }
+
+    /** Runs {@code work} in one transaction (see {@link #inTransaction}); its statements use {@link #execute}. */
+    synchronized <T> T transaction(SqlWork<T> work, String whatFailed) throws VaultException {
+        return run(c -> inTransaction(work), whatFailed);
+    }
+
+    /** One statement on {@code c}, inside a {@link #transaction}; the number of rows it changed. */
+    static int execute(Connection c, String sql, Binder binder) throws SQLException, VaultException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** One batch on {@code c}, inside a {@link #transaction}: {@code binder} binds each row and calls {@code addBatch()}. */
+    static void executeBatch(Connection c, String sql, Binder binder) throws SQLException, VaultException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeBatch();
+        }
+    }
+
+    /** Decrypts a stored field and wipes {@code stored}; null stays null. The caller wipes the result. */
+    char[] decryptChars(byte[] stored, UUID recordId, String field) throws VaultException {
+        return wiping(stored, s -> fields().decryptChars(s, recordId, field));
+    }
+
+    /** As {@link #decryptChars}, for bytes. */
+    byte[] decrypt(byte[] stored, UUID recordId, String field) throws VaultException {
+        return wiping(stored, s -> fields().decrypt(s, recordId, field));
+    }
+
+    /** Encrypts a secret for its field; null (none) stays null. */
+    byte[] encryptChars(char[] secret, UUID recordId, String field) throws VaultException {
+        return secret == null ? null : fields().encryptChars(secret, recordId, field);
+    }
+
+    private <T> T run(SqlWork<T> work, String whatFailed) throws VaultException {
+        try {
+            return work.run(connection());
+        } catch (SQLException e) {
+            throw new VaultException(whatFailed + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T wiping(byte[] stored, Decryption<T> decryption) throws VaultException {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return decryption.decrypt(stored);
+        } finally {
+            Arrays.fill(stored, (byte) 0);
+        }
+    }
+
+    private static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper, int most)
+            throws SQLException, VaultException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rows.size() < most && rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
     interface SqlWork<T> {
         T run(Connection connection) throws SQLException, VaultException;
+    }
+
+    /** Sets a statement's parameters. */
+    interface Binder {
+        Binder NONE = ps -> { };
+
+        void bind(PreparedStatement ps) throws SQLException, VaultException;
+    }
+
+    /** Reads the current row of a result. */
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException, VaultException;
+    }
+
+    private interface Decryption<T> {
+        T decrypt(byte[] stored) throws VaultException;
     }
 }

@@ -1,10 +1,9 @@
 package dev.keyport.vault;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.mapping;
+import static java.util.stream.Collectors.toList;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,53 +19,38 @@ public final class ForwardProfileRepository {
     }
 
     public List<ForwardProfile> list() throws VaultException {
+        String failed = "Cannot read the port-forward profiles";
         synchronized (db) {
             try {
-                Map<UUID, List<ForwardProfile.Forward>> forwards = new LinkedHashMap<>();
-                try (PreparedStatement ps = db.connection().prepareStatement(
-                        "SELECT profile_id, kind, bind_address, bind_port, target_host, target_port FROM forward ORDER BY profile_id, position");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        forwards.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ForwardProfile.Forward(
+                Map<UUID, List<ForwardProfile.Forward>> forwards = db.list(
+                        "SELECT profile_id, kind, bind_address, bind_port, target_host, target_port FROM forward ORDER BY profile_id, position",
+                        Db.Binder.NONE, rs -> Map.entry(rs.getObject(1, UUID.class), new ForwardProfile.Forward(
                                 ForwardProfile.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3), rs.getInt(4),
-                                rs.getString(5), rs.getInt(6)));
-                    }
-                }
-                List<ForwardProfile> profiles = new ArrayList<>();
-                try (PreparedStatement ps = db.connection().prepareStatement(
-                        "SELECT id, name, host_id, autostart FROM forward_profile ORDER BY LOWER(name), id");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        profiles.add(new ForwardProfile(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
-                                forwards.getOrDefault(id, List.of())));
-                    }
-                }
-                return profiles;
-            } catch (SQLException | IllegalArgumentException e) {
-                throw new VaultException("Cannot read the port-forward profiles: " + e.getMessage(), e);
+                                rs.getString(5), rs.getInt(6))), failed)
+                        .stream().collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
+                return db.list("SELECT id, name, host_id, autostart FROM forward_profile ORDER BY LOWER(name), id", Db.Binder.NONE,
+                        rs -> {
+                            UUID id = rs.getObject(1, UUID.class);
+                            return new ForwardProfile(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
+                                    forwards.getOrDefault(id, List.of()));
+                        }, failed);
+            } catch (IllegalArgumentException e) {
+                throw new VaultException(failed + ": " + e.getMessage(), e);
             }
         }
     }
 
     public void save(ForwardProfile profile) throws VaultException {
-        synchronized (db) {
-            try {
-                db.inTransaction(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "MERGE INTO forward_profile (id, name, host_id, autostart) KEY (id) VALUES (?, ?, ?, ?)")) {
-                        ps.setObject(1, profile.id());
-                        ps.setString(2, profile.name());
-                        ps.setObject(3, profile.hostId());
-                        ps.setBoolean(4, profile.autostart());
-                        ps.executeUpdate();
-                    }
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM forward WHERE profile_id = ?")) {
-                        ps.setObject(1, profile.id());
-                        ps.executeUpdate();
-                    }
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO forward (profile_id, position, kind, bind_address,"
-                            + " bind_port, target_host, target_port) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        db.transaction(c -> {
+            Db.execute(c, "MERGE INTO forward_profile (id, name, host_id, autostart) KEY (id) VALUES (?, ?, ?, ?)", ps -> {
+                ps.setObject(1, profile.id());
+                ps.setString(2, profile.name());
+                ps.setObject(3, profile.hostId());
+                ps.setBoolean(4, profile.autostart());
+            });
+            Db.execute(c, "DELETE FROM forward WHERE profile_id = ?", ps -> ps.setObject(1, profile.id()));
+            Db.executeBatch(c, "INSERT INTO forward (profile_id, position, kind, bind_address, bind_port, target_host, target_port)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
                         int position = 0;
                         for (ForwardProfile.Forward f : profile.forwards()) {
                             ps.setObject(1, profile.id());
@@ -78,24 +62,13 @@ public final class ForwardProfileRepository {
                             ps.setInt(7, f.targetPort());
                             ps.addBatch();
                         }
-                        ps.executeBatch();
-                    }
-                    return null;
-                });
-            } catch (SQLException e) {
-                throw new VaultException("Cannot save port-forward profile " + profile.name() + ": " + e.getMessage(), e);
-            }
-        }
+                    });
+            return null;
+        }, "Cannot save port-forward profile " + profile.name());
     }
 
     public boolean delete(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM forward_profile WHERE id = ?")) {
-                ps.setObject(1, id);
-                return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot delete port-forward profile " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.update("DELETE FROM forward_profile WHERE id = ?", ps -> ps.setObject(1, id),
+                "Cannot delete port-forward profile " + id) > 0;
     }
 }

@@ -1,9 +1,5 @@
 package dev.keyport.vault;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,18 +14,9 @@ public final class GroupRepository {
     }
 
     public List<HostGroup> list() throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT id, name, parent_id FROM host_group ORDER BY LOWER(name), id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<HostGroup> groups = new ArrayList<>();
-                while (rs.next()) {
-                    groups.add(new HostGroup(rs.getObject(1, UUID.class), rs.getString(2), Optional.ofNullable(rs.getObject(3, UUID.class))));
-                }
-                return groups;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read the host groups: " + e.getMessage(), e);
-            }
-        }
+        return db.list("SELECT id, name, parent_id FROM host_group ORDER BY LOWER(name), id", Db.Binder.NONE,
+                rs -> new HostGroup(rs.getObject(1, UUID.class), rs.getString(2), Optional.ofNullable(rs.getObject(3, UUID.class))),
+                "Cannot read the host groups");
     }
 
     /** Adds or renames/moves a group; refuses to make a group its own ancestor. */
@@ -46,25 +33,15 @@ public final class GroupRepository {
                     cursor = all.stream().filter(g -> g.id().equals(current)).findFirst().flatMap(HostGroup::parentId).orElse(null);
                 }
             }
-            try (PreparedStatement ps = db.connection().prepareStatement("MERGE INTO host_group (id, name, parent_id) KEY (id) VALUES (?, ?, ?)")) {
+            db.update("MERGE INTO host_group (id, name, parent_id) KEY (id) VALUES (?, ?, ?)", ps -> {
                 ps.setObject(1, group.id());
                 ps.setString(2, group.name());
                 ps.setObject(3, group.parentId().orElse(null));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new VaultException("Cannot save group " + group.name() + ": " + e.getMessage(), e);
-            }
+            }, "Cannot save group " + group.name());
         }
     }
 
     public boolean delete(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM host_group WHERE id = ?")) {
-                ps.setObject(1, id);
-                return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot delete group " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.update("DELETE FROM host_group WHERE id = ?", ps -> ps.setObject(1, id), "Cannot delete group " + id) > 0;
     }
 }

@@ -1,10 +1,7 @@
 package dev.keyport.vault;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +10,7 @@ import java.util.UUID;
 public final class IdentityRepository {
 
     static final String PASSWORD_FIELD = "identity.password";
+    private static final String SELECT = "SELECT id, name, username, key_id FROM identity";
     private final Db db;
 
     IdentityRepository(Db db) {
@@ -20,81 +18,34 @@ public final class IdentityRepository {
     }
 
     public List<Identity> list() throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT id, name, username, key_id FROM identity ORDER BY LOWER(name), id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<Identity> identities = new ArrayList<>();
-                while (rs.next()) {
-                    identities.add(new Identity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            Optional.ofNullable(rs.getObject(4, UUID.class))));
-                }
-                return identities;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read the identities: " + e.getMessage(), e);
-            }
-        }
+        return db.list(SELECT + " ORDER BY LOWER(name), id", Db.Binder.NONE, IdentityRepository::read, "Cannot read the identities");
     }
 
     public Optional<Identity> find(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT id, name, username, key_id FROM identity WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Identity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            Optional.ofNullable(rs.getObject(4, UUID.class)))) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read identity " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.one(SELECT + " WHERE id = ?", ps -> ps.setObject(1, id), IdentityRepository::read, "Cannot read identity " + id);
     }
 
     /** Saves an identity; {@code password} (may be null: none) is encrypted; the caller wipes it. */
     public void save(Identity identity, char[] password) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "MERGE INTO identity (id, name, username, key_id, password) KEY (id) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setObject(1, identity.id());
-                ps.setString(2, identity.name());
-                ps.setString(3, identity.username());
-                ps.setObject(4, identity.keyId().orElse(null));
-                ps.setBytes(5, password == null ? null : db.fields().encryptChars(password, identity.id(), PASSWORD_FIELD));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new VaultException("Cannot save identity " + identity.name() + ": " + e.getMessage(), e);
-            }
-        }
+        db.update("MERGE INTO identity (id, name, username, key_id, password) KEY (id) VALUES (?, ?, ?, ?, ?)", ps -> {
+            ps.setObject(1, identity.id());
+            ps.setString(2, identity.name());
+            ps.setString(3, identity.username());
+            ps.setObject(4, identity.keyId().orElse(null));
+            ps.setBytes(5, db.encryptChars(password, identity.id(), PASSWORD_FIELD));
+        }, "Cannot save identity " + identity.name());
     }
 
     public Optional<char[]> password(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT password FROM identity WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    byte[] stored = rs.next() ? rs.getBytes(1) : null;
-                    if (stored == null) {
-                        return Optional.empty();
-                    }
-                    try {
-                        return Optional.of(db.fields().decryptChars(stored, id, PASSWORD_FIELD));
-                    } finally {
-                        Arrays.fill(stored, (byte) 0);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read the password of identity " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.one("SELECT password FROM identity WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> db.decryptChars(rs.getBytes(1), id, PASSWORD_FIELD), "Cannot read the password of identity " + id);
     }
 
     public boolean delete(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM identity WHERE id = ?")) {
-                ps.setObject(1, id);
-                return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot delete identity " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.update("DELETE FROM identity WHERE id = ?", ps -> ps.setObject(1, id), "Cannot delete identity " + id) > 0;
+    }
+
+    private static Identity read(ResultSet rs) throws SQLException {
+        return new Identity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getObject(4, UUID.class)));
     }
 }

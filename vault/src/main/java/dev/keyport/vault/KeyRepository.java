@@ -1,12 +1,9 @@
 package dev.keyport.vault;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +17,7 @@ public final class KeyRepository {
 
     static final String PRIVATE_KEY_FIELD = "ssh_key.private_key";
     static final String PASSPHRASE_FIELD = "ssh_key.passphrase";
+    private static final String SELECT = "SELECT id, name, key_type, bits, fingerprint, public_key, comment, created_at FROM ssh_key";
     private final Db db;
 
     KeyRepository(Db db) {
@@ -27,33 +25,11 @@ public final class KeyRepository {
     }
 
     public List<KeyEntry> list() throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "SELECT id, name, key_type, bits, fingerprint, public_key, comment, created_at FROM ssh_key ORDER BY LOWER(name), id");
-                 ResultSet rs = ps.executeQuery()) {
-                List<KeyEntry> keys = new ArrayList<>();
-                while (rs.next()) {
-                    keys.add(read(rs));
-                }
-                return keys;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read the keys: " + e.getMessage(), e);
-            }
-        }
+        return db.list(SELECT + " ORDER BY LOWER(name), id", Db.Binder.NONE, KeyRepository::read, "Cannot read the keys");
     }
 
     public Optional<KeyEntry> find(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "SELECT id, name, key_type, bits, fingerprint, public_key, comment, created_at FROM ssh_key WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read key " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.one(SELECT + " WHERE id = ?", ps -> ps.setObject(1, id), KeyRepository::read, "Cannot read key " + id);
     }
 
     /**
@@ -63,79 +39,36 @@ public final class KeyRepository {
      * @param passphrase the passphrase protecting {@code privateKey} if it is stored encrypted, else null
      */
     public void save(KeyEntry entry, byte[] privateKey, char[] passphrase) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "MERGE INTO ssh_key (id, name, key_type, bits, fingerprint, public_key, comment, private_key, passphrase, created_at)"
-                            + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, entry.id());
-                ps.setString(2, entry.name());
-                ps.setString(3, entry.type());
-                ps.setInt(4, entry.bits());
-                ps.setString(5, entry.fingerprint());
-                ps.setString(6, entry.publicKey());
-                ps.setString(7, entry.comment());
-                ps.setBytes(8, db.fields().encrypt(privateKey, entry.id(), PRIVATE_KEY_FIELD));
-                ps.setBytes(9, passphrase == null ? null : db.fields().encryptChars(passphrase, entry.id(), PASSPHRASE_FIELD));
-                ps.setObject(10, entry.createdAt().atOffset(ZoneOffset.UTC));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new VaultException("Cannot save key " + entry.name() + ": " + e.getMessage(), e);
-            }
-        }
+        db.update("MERGE INTO ssh_key (id, name, key_type, bits, fingerprint, public_key, comment, private_key, passphrase, created_at)"
+                + " KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setObject(1, entry.id());
+                    ps.setString(2, entry.name());
+                    ps.setString(3, entry.type());
+                    ps.setInt(4, entry.bits());
+                    ps.setString(5, entry.fingerprint());
+                    ps.setString(6, entry.publicKey());
+                    ps.setString(7, entry.comment());
+                    ps.setBytes(8, db.fields().encrypt(privateKey, entry.id(), PRIVATE_KEY_FIELD));
+                    ps.setBytes(9, db.encryptChars(passphrase, entry.id(), PASSPHRASE_FIELD));
+                    ps.setObject(10, entry.createdAt().atOffset(ZoneOffset.UTC));
+                }, "Cannot save key " + entry.name());
     }
 
     /** The private key bytes, decrypted; the caller wipes them. */
     public byte[] privateKey(UUID id) throws VaultException {
-        byte[] stored = column(id, "private_key");
-        if (stored == null) {
-            throw new VaultException("There is no key " + id + " in the vault.");
-        }
-        synchronized (db) {
-            try {
-                return db.fields().decrypt(stored, id, PRIVATE_KEY_FIELD);
-            } finally {
-                Arrays.fill(stored, (byte) 0);
-            }
-        }
+        return db.one("SELECT private_key FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> db.decrypt(rs.getBytes(1), id, PRIVATE_KEY_FIELD), "Cannot read key " + id)
+                .orElseThrow(() -> new VaultException("There is no key " + id + " in the vault."));
     }
 
     /** The stored passphrase of a key, if any; the caller wipes it. */
     public Optional<char[]> passphrase(UUID id) throws VaultException {
-        byte[] stored = column(id, "passphrase");
-        if (stored == null) {
-            return Optional.empty();
-        }
-        synchronized (db) {
-            try {
-                return Optional.of(db.fields().decryptChars(stored, id, PASSPHRASE_FIELD));
-            } finally {
-                Arrays.fill(stored, (byte) 0);
-            }
-        }
+        return db.one("SELECT passphrase FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> db.decryptChars(rs.getBytes(1), id, PASSPHRASE_FIELD), "Cannot read key " + id);
     }
 
     public boolean delete(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM ssh_key WHERE id = ?")) {
-                ps.setObject(1, id);
-                return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot delete key " + id + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private byte[] column(UUID id, String column) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("SELECT " + column + " FROM ssh_key WHERE id = ?")) {
-                ps.setObject(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getBytes(1) : null;
-                }
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read key " + id + ": " + e.getMessage(), e);
-            }
-        }
+        return db.update("DELETE FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id), "Cannot delete key " + id) > 0;
     }
 
     private static KeyEntry read(ResultSet rs) throws SQLException {

@@ -1,10 +1,8 @@
 package dev.keyport.vault;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,7 +10,8 @@ import java.util.UUID;
 /** Server keys the person trusts, by host and port. Blocking: call from a background thread. */
 public final class TrustedHostKeyRepository {
 
-    private static final String COLUMNS = "id, host, port, key_type, key_data, added_at, source";
+    private static final String SELECT = "SELECT id, host, port, key_type, key_data, added_at, source FROM trusted_host_key";
+    private static final String READ_FAILED = "Cannot read trusted host keys";
     private final Db db;
 
     TrustedHostKeyRepository(Db db) {
@@ -20,27 +19,14 @@ public final class TrustedHostKeyRepository {
     }
 
     public List<TrustedHostKey> find(String host, int port) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "SELECT " + COLUMNS + " FROM trusted_host_key WHERE LOWER(host) = LOWER(?) AND port = ? ORDER BY added_at")) {
-                ps.setString(1, host);
-                ps.setInt(2, port);
-                return read(ps);
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read trusted host keys: " + e.getMessage(), e);
-            }
-        }
+        return db.list(SELECT + " WHERE LOWER(host) = LOWER(?) AND port = ? ORDER BY added_at", ps -> {
+            ps.setString(1, host);
+            ps.setInt(2, port);
+        }, TrustedHostKeyRepository::read, READ_FAILED);
     }
 
     public List<TrustedHostKey> list() throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "SELECT " + COLUMNS + " FROM trusted_host_key ORDER BY host, port, added_at")) {
-                return read(ps);
-            } catch (SQLException e) {
-                throw new VaultException("Cannot read trusted host keys: " + e.getMessage(), e);
-            }
-        }
+        return db.list(SELECT + " ORDER BY host, port, added_at", Db.Binder.NONE, TrustedHostKeyRepository::read, READ_FAILED);
     }
 
     /** Trusts a key after the person accepted it on first connection. */
@@ -50,42 +36,23 @@ public final class TrustedHostKeyRepository {
 
     /** Trusts a key; trusting the same key twice keeps one entry. */
     public void add(String host, int port, String keyType, String keyData, String source) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement(
-                    "MERGE INTO trusted_host_key (host, port, key_type, key_data, added_at, source) KEY (host, port, key_data)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, host.toLowerCase(Locale.ROOT));
-                ps.setInt(2, port);
-                ps.setString(3, keyType);
-                ps.setString(4, keyData);
-                ps.setObject(5, OffsetDateTime.now());
-                ps.setString(6, source);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new VaultException("Cannot save the trusted key for " + host + ":" + port + ": " + e.getMessage(), e);
-            }
-        }
+        db.update("MERGE INTO trusted_host_key (host, port, key_type, key_data, added_at, source) KEY (host, port, key_data)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, host.toLowerCase(Locale.ROOT));
+                    ps.setInt(2, port);
+                    ps.setString(3, keyType);
+                    ps.setString(4, keyData);
+                    ps.setObject(5, OffsetDateTime.now());
+                    ps.setString(6, source);
+                }, "Cannot save the trusted key for " + host + ":" + port);
     }
 
     public boolean delete(UUID id) throws VaultException {
-        synchronized (db) {
-            try (PreparedStatement ps = db.connection().prepareStatement("DELETE FROM trusted_host_key WHERE id = ?")) {
-                ps.setObject(1, id);
-                return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw new VaultException("Cannot remove the trusted key: " + e.getMessage(), e);
-            }
-        }
+        return db.update("DELETE FROM trusted_host_key WHERE id = ?", ps -> ps.setObject(1, id), "Cannot remove the trusted key") > 0;
     }
 
-    private static List<TrustedHostKey> read(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            List<TrustedHostKey> keys = new ArrayList<>();
-            while (rs.next()) {
-                keys.add(new TrustedHostKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
-            }
-            return keys;
-        }
+    private static TrustedHostKey read(ResultSet rs) throws SQLException {
+        return new TrustedHostKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7));
     }
 }
