@@ -1,59 +1,69 @@
 package dev.keyport.app;
 
-import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.CredentialResolver;
+import dev.keyport.app.services.DaemonThreads;
+import dev.keyport.app.services.HostService;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
-import dev.keyport.app.ui.HostListViewModel;
-import dev.keyport.app.ui.MainWindow;
-import dev.keyport.terminal.BackgroundPriority;
+import dev.keyport.app.session.SessionService;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Vault;
 
 /**
- * The one place the application is wired together and the one place it is shut down. The vault
- * is opened by the caller and handed over; the context closes it last.
+ * The composition root: every application service is built here, once, for the window and the
+ * command line alike (constructor injection; no singletons), and shut down here in order: SSH
+ * connections, the SSH client, background work, then the vault. FX-free. The vault is opened by
+ * the caller and handed over; the context closes it last.
+ *
+ * <p>Building a context starts the SSH client and closing it waits for connections (bounded): both
+ * block, so neither runs on the UI thread.
  */
 public final class KeyportContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyportContext.class);
+    /** How long closing waits for SSH connections to say goodbye before leaving them to the exit. */
+    static final Duration SESSION_CLOSE_BOUND = Duration.ofSeconds(3);
 
     private final Vault vault;
     private final ExecutorService background;
     private final CredentialResolver credentials;
     private final VaultHostKeyStore hostKeys;
-    private final SshConnector ssh;
-    private final TerminalPreferences preferences;
-    private final Optional<Integer> scrollbackForThisRun;
-    private MainWindow window;
+    private final SessionService sessions;
+    private final HostService hosts;
+    private final TerminalPreferences terminalPreferences;
+    private final AppearancePreferences appearance;
+    private volatile boolean closed;
 
+    /** @param prompter how the session layer asks the person (dialogs in the window, the console on the command line) */
     public KeyportContext(Vault vault, UserPrompter prompter) {
-        this(vault, prompter, Optional.empty());
-    }
-
-    /** @param scrollbackForThisRun lines of history each terminal keeps in this run, in place of the saved setting */
-    public KeyportContext(Vault vault, UserPrompter prompter, Optional<Integer> scrollbackForThisRun) {
-        this.scrollbackForThisRun = scrollbackForThisRun;
         this.vault = vault;
-        this.preferences = new TerminalPreferences(vault.settings());
-        this.background = Executors.newCachedThreadPool(daemonThreads("keyport-background"));
+        this.background = Executors.newCachedThreadPool(DaemonThreads.named("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
-        this.ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
+        this.hosts = new HostService(vault.hosts());
+        this.terminalPreferences = new TerminalPreferences(vault.settings());
+        this.appearance = new AppearancePreferences(vault.settings());
+        SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
+        this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
     }
 
     public Vault vault() {
         return vault;
+    }
+
+    /** Where blocking work goes (vault, key files, connections): daemon threads, never the UI thread. */
+    public Executor background() {
+        return background;
     }
 
     public CredentialResolver credentials() {
@@ -64,43 +74,36 @@ public final class KeyportContext implements AutoCloseable {
         return hostKeys;
     }
 
-    /** The main window, created once. */
-    public MainWindow mainWindow() {
-        if (window == null) {
-            BackgroundPriority.lowerJitCompilerThreads(); // the window's threads come first (docs/benchmarks.md)
-            HostListViewModel hostList = new HostListViewModel(vault.hosts(), background);
-            int scrollback = scrollbackForThisRun.orElseGet(preferences::scrollbackLines); // one row of the open vault
-            window = new MainWindow(hostList, (host, listener) -> ssh.connect(credentials.specFor(host), listener), background,
-                    scrollback, preferences);
-        }
-        return window;
+    public SessionService sessions() {
+        return sessions;
     }
 
-    /** Closes sessions, the SSH client and the vault, in that order. Call once, on the FX thread if a window exists. */
+    public HostService hosts() {
+        return hosts;
+    }
+
+    public TerminalPreferences terminalPreferences() {
+        return terminalPreferences;
+    }
+
+    public AppearancePreferences appearance() {
+        return appearance;
+    }
+
+    /**
+     * Closes the SSH connections (waiting at most {@link #SESSION_CLOSE_BOUND}), the SSH client, the
+     * background work and the vault, in that order. Blocking: call off the UI thread. Idempotent.
+     */
     @Override
     public void close() {
-        if (window != null) {
-            window.closeAll();
+        if (closed) {
+            return;
         }
-        background.shutdown();
-        try {
-            if (!background.awaitTermination(3, TimeUnit.SECONDS)) {
-                background.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        ssh.close();
+        closed = true;
+        long started = System.nanoTime();
+        sessions.close(SESSION_CLOSE_BOUND);
+        background.shutdownNow();
         vault.close();
-        LOG.info("Keyport closed");
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        LOG.info("Keyport closed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

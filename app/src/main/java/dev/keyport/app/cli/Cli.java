@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.keyport.app.KeyportContext;
+import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.keys.KeyCodecException;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
@@ -57,6 +59,23 @@ final class Cli {
         try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
             return body.run(vault, spec.commandLine().getOut());
         }
+    }
+
+    /** A command body that works with the application's services. */
+    interface ContextBody {
+        int run(KeyportContext context, PrintWriter out) throws VaultException, IOException, KeyCodecException;
+    }
+
+    /**
+     * Unlock, build the application's services on the vault (the same composition root as the window),
+     * run {@code body}, close everything: SSH connections, then the vault.
+     */
+    static int withContext(CommandSpec spec, CommonOptions common, UserPrompter prompter, ContextBody body) {
+        return withVault(spec, common, (vault, out) -> {
+            try (KeyportContext context = new KeyportContext(vault, prompter)) {
+                return body.run(context, out);
+            }
+        });
     }
 
     static boolean isOpenElsewhere(Path dir) {

@@ -13,11 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import dev.keyport.app.services.CredentialResolver;
-import dev.keyport.app.services.VaultHostKeyStore;
+import dev.keyport.app.session.Session;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.ssh.SshConnection;
-import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Host;
 
 /** {@code keyport connect NAME -- COMMAND}: {@code keyport ssh} for a host saved in the vault. */
@@ -60,12 +58,10 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Cli.withVault(spec, common, (vault, cliOut) -> {
-            Host host = HostCommand.find(vault.hosts().list(), which);
-            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
-            VaultHostKeyStore hostKeys = new VaultHostKeyStore(vault.hostKeys());
-            try (SshConnector ssh = new SshConnector(hostKeys.withOpenSshKnownHosts(), new ConsolePrompter(console, err, batch));
-                 SshConnection connection = ssh.connect(resolver.specFor(host))) {
+        return Cli.withContext(spec, common, new ConsolePrompter(console, err, batch), (context, cliOut) -> {
+            Host host = HostCommand.find(context.hosts().list(), which);
+            try (Session session = context.sessions().connect(host)) {
+                SshConnection connection = session.connection().orElseThrow();
                 int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
                 out.flush();
                 return status < 0 ? SshCommand.FAILED : status;

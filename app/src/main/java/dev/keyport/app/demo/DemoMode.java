@@ -3,6 +3,8 @@ package dev.keyport.app.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -14,7 +16,9 @@ import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.demo.LocalSshServer;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
+import dev.keyport.vault.crypto.KdfParameters;
 
 /**
  * {@code --demo}: a throwaway vault and an SSH server inside this process (127.0.0.1, random port,
@@ -44,6 +48,26 @@ public final class DemoMode implements AutoCloseable {
     /** Where the throwaway vault lives. */
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** The throwaway vault, under a random master password nobody ever types (the floor KDF keeps the demo quick). */
+    public Vault createVault() throws VaultException {
+        char[] throwaway = randomPassword();
+        try {
+            return Vault.create(dataDirectory, throwaway, KdfParameters.FLOOR);
+        } finally {
+            Arrays.fill(throwaway, '\0');
+        }
+    }
+
+    static char[] randomPassword() {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[32];
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        for (int i = 0; i < password.length; i++) {
+            password[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+        }
+        return password;
     }
 
     public LocalSshServer server() {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 
-import dev.keyport.app.ui.HostListViewModel;
+import dev.keyport.app.services.HostService;
+import dev.keyport.app.ui.hosts.HostListViewModel;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.HostDetails;
@@ -97,7 +98,7 @@ public final class VaultBenchmark {
                 task.run();
                 coldCpu[0] = CPU.getCurrentThreadCpuTime() - c;
             });
-            HostListViewModel model = new HostListViewModel(vault.hosts(), executor);
+            HostListViewModel model = new HostListViewModel(new HostService(vault.hosts()), executor, Platform::runLater);
             CountDownLatch loaded = new CountDownLatch(1);
             Platform.runLater(() -> model.visibleHosts().addListener((ListChangeListener<Host>) c -> {
                 if (model.visibleHosts().size() == hostsCount) {

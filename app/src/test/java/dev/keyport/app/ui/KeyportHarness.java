@@ -19,25 +19,36 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.ui.prompts.FxUserPrompter;
+import dev.keyport.app.ui.shell.MainWindow;
+import dev.keyport.app.ui.shell.MainWindowViewModel;
+import dev.keyport.app.ui.terminal.TerminalTab;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
-/** The real application wired on a vault in a temp dir, shown on a TestFX stage. */
-final class KeyportHarness {
+/**
+ * The real application wired on a vault in a temp dir, as {@code DesktopApp} wires it, shown on a
+ * TestFX stage. From {@link #show} until {@link #close} a {@link FxThreadWatchdog} watches the FX
+ * thread, and closing fails the test if it saw blocking work there.
+ */
+public final class KeyportHarness {
 
-    final KeyportContext context;
-    final MainWindow window;
+    public final KeyportContext context;
+    public final MainWindow window;
+    private FxThreadWatchdog watchdog;
 
     private KeyportHarness(KeyportContext context) {
         this.context = context;
-        this.window = context.mainWindow();
+        dev.keyport.terminal.BackgroundPriority.lowerJitCompilerThreads(); // as DesktopApp does before the window shows
+        this.window = new MainWindow(new MainWindowViewModel(context, MainWindowViewModel.load(context, java.util.Optional.empty()),
+                javafx.application.Platform::runLater), () -> { });
     }
 
     /** Opens the vault and wires the app; call {@link #show(Stage)} from {@code @Start}. */
-    static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
+    public static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
         Vault vault = Vault.create(dataDir, "test master password".toCharArray(), KdfParameters.FLOOR);
         return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
     }
@@ -46,7 +57,7 @@ final class KeyportHarness {
      * Saves a host for {@code sshd} that logs in with a fresh ed25519 key made by the real
      * ssh-keygen; pins the server's host key in the vault when {@code trusted}.
      */
-    Host saveHostFor(OpenSshServer sshd, String name, boolean trusted) throws Exception {
+    public Host saveHostFor(OpenSshServer sshd, String name, boolean trusted) throws Exception {
         Path key = sshd.authorizeNewKey("id_ed25519");
         if (trusted) {
             context.hostKeys().trust("127.0.0.1", sshd.port(),
@@ -57,16 +68,23 @@ final class KeyportHarness {
         return host;
     }
 
-    void show(Stage stage) {
+    /** Shows the window; from here on the FX thread is watched for blocking work. */
+    public void show(Stage stage) throws Exception {
+        watchdog = FxThreadWatchdog.start();
         window.show(stage, "Keyport test");
     }
 
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(context::close).get(20, TimeUnit.SECONDS);
+    /** Closes the window as a person does, then the application (off the FX thread); fails on blocking work seen. */
+    public void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::close).get(20, TimeUnit.SECONDS);
+        context.close();
+        if (watchdog != null) {
+            watchdog.assertNothingBlocked();
+        }
     }
 
     /** Waits until the terminal of the newest tab shows {@code text}; returns the screen. */
-    static String awaitScreen(FxRobot robot, MainWindow window, String text, Duration timeout) throws TimeoutException {
+    public static String awaitScreen(FxRobot robot, MainWindow window, String text, Duration timeout) throws TimeoutException {
         String[] last = {""};
         try {
             WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> {
@@ -80,11 +98,11 @@ final class KeyportHarness {
     }
 
     /** Waits until a whole line of the newest terminal's screen reads {@code line} (trailing blanks ignored). */
-    static void awaitLine(MainWindow window, String line) throws TimeoutException {
+    public static void awaitLine(MainWindow window, String line) throws TimeoutException {
         awaitLine(window, line, Duration.ofSeconds(20));
     }
 
-    static void awaitLine(MainWindow window, String line, Duration timeout) throws TimeoutException {
+    public static void awaitLine(MainWindow window, String line, Duration timeout) throws TimeoutException {
         String[] last = {""};
         try {
             WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> {
@@ -97,7 +115,7 @@ final class KeyportHarness {
     }
 
     /** Waits until the shell has drawn something (its prompt) in the newest terminal. */
-    static String awaitPrompt(FxRobot robot, MainWindow window) throws TimeoutException {
+    public static String awaitPrompt(FxRobot robot, MainWindow window) throws TimeoutException {
         String[] last = {""};
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
@@ -113,7 +131,7 @@ final class KeyportHarness {
     }
 
     /** The text of the newest terminal's screen (what the person sees). */
-    static String screen(MainWindow window) {
+    public static String screen(MainWindow window) {
         if (window.terminals().isEmpty() || window.terminals().get(window.terminals().size() - 1).widget() == null) {
             return "";
         }
@@ -126,13 +144,13 @@ final class KeyportHarness {
         }
     }
 
-    static TerminalTab newestTab(MainWindow window) {
+    public static TerminalTab newestTab(MainWindow window) {
         assertThat(window.terminals()).isNotEmpty();
         return window.terminals().get(window.terminals().size() - 1);
     }
 
     /** Waits for a node with this id in a window that is showing, and returns it. */
-    static javafx.scene.Node awaitShowing(FxRobot robot, String query) throws TimeoutException {
+    public static javafx.scene.Node awaitShowing(FxRobot robot, String query) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).match(KeyportHarness::showing).tryQuery().isPresent());
         return robot.lookup(query).match(KeyportHarness::showing).query();
     }
@@ -141,7 +159,7 @@ final class KeyportHarness {
         return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
     }
 
-    static void fx(Runnable action) throws Exception {
+    public static void fx(Runnable action) throws Exception {
         WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }

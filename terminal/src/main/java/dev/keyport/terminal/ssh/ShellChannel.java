@@ -11,8 +11,9 @@ import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 
 /**
- * A shell on the server with a PTY: bytes in, bytes out, a size. Closing it closes the whole
- * connection it was opened on (one tab, one connection).
+ * A shell on the server with a PTY: bytes in, bytes out, a size. Closing it (or the shell ending)
+ * closes this channel only: the connection it was opened on stays up for its other channels
+ * (another shell, tunnels) until its owner closes it.
  */
 public final class ShellChannel implements AutoCloseable {
 
@@ -27,10 +28,7 @@ public final class ShellChannel implements AutoCloseable {
         this.channel = channel;
         this.columns = channel.getPtyColumns();
         this.rows = channel.getPtyLines();
-        channel.addCloseFutureListener(f -> {
-            connection.close();
-            closeListeners.forEach(Runnable::run);
-        });
+        channel.addCloseFutureListener(f -> closeListeners.forEach(Runnable::run));
     }
 
     /** What the server sends (stdout and, with a PTY, stderr). */
@@ -75,6 +73,11 @@ public final class ShellChannel implements AutoCloseable {
         }
     }
 
+    /** The exit status the server sent when the shell ended (empty while it runs, or when the connection dropped). */
+    public java.util.Optional<Integer> exitStatus() {
+        return java.util.Optional.ofNullable(channel.getExitStatus());
+    }
+
     /** Waits until the shell ends; returns the remote exit status, or -1 when the server sent none. */
     public int waitFor() {
         channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
@@ -85,6 +88,5 @@ public final class ShellChannel implements AutoCloseable {
     @Override
     public void close() {
         channel.close(false);
-        connection.close();
     }
 }

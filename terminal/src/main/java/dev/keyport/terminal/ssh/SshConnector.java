@@ -130,6 +130,14 @@ public final class SshConnector implements AutoCloseable {
      * @throws SshFailure with a message a person can act on; a failing jump host is named
      */
     public SshConnection connect(ConnectionSpec spec, SessionStateListener listener) throws SshFailure {
+        return connect(spec, listener, prompter);
+    }
+
+    /**
+     * As {@link #connect(ConnectionSpec, SessionStateListener)}, asking the person through {@code askWith}
+     * for this connection only (the application uses it to tell which connection is waiting on a prompt).
+     */
+    public SshConnection connect(ConnectionSpec spec, SessionStateListener listener, UserPrompter askWith) throws SshFailure {
         String target = spec.target();
         listener.stateChanged(target, SessionState.CONNECTING, Optional.empty());
         List<ConnectionSpec> hops = spec.hops();
@@ -156,7 +164,7 @@ public final class SshConnector implements AutoCloseable {
                     dialPort = tunnel.getBoundAddress().getPort();
                 }
                 try {
-                    session = open(hop, dialHost, dialPort, last ? listener : SessionStateListener.NONE, target, previous != null);
+                    session = open(hop, dialHost, dialPort, last ? listener : SessionStateListener.NONE, target, previous != null, askWith);
                 } catch (SshFailure e) {
                     if (last) {
                         throw e;
@@ -187,7 +195,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     private ClientSession open(ConnectionSpec spec, String dialHost, int dialPort, SessionStateListener listener, String target,
-                               boolean tunnelled) throws SshFailure {
+                               boolean tunnelled, UserPrompter prompter) throws SshFailure {
         Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
         attributes.put(TrustingServerKeyVerifier.TARGET,
                 new TrustingServerKeyVerifier.Target(spec.host(), spec.port(), hostKeys, prompter, spec.options().hostKeyPolicy()));
@@ -209,7 +217,7 @@ public final class SshConnector implements AutoCloseable {
             Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
             PasswordSource passwords = new PasswordSource(spec, prompter);
             try {
-                offerCredentials(session, spec, tried, passwords);
+                offerCredentials(session, spec, tried, passwords, prompter);
                 session.auth().verify(AUTH_TIMEOUT);
             } catch (IOException | RuntimeException e) {
                 SshFailure rejection = ConnectionNotes.of(session).rejection;
@@ -257,7 +265,8 @@ public final class SshConnector implements AutoCloseable {
         session.addSessionListener(new DisconnectWatcher(target, listener));
     }
 
-    private void offerCredentials(ClientSession session, ConnectionSpec spec, Set<String> tried, PasswordSource passwords) throws SshFailure {
+    private void offerCredentials(ClientSession session, ConnectionSpec spec, Set<String> tried, PasswordSource passwords,
+            UserPrompter prompter) throws SshFailure {
         Map<java.security.PublicKey, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
         for (Credential credential : spec.credentials()) {
             if (credential instanceof Credential.PrivateKey key) {

@@ -1,0 +1,106 @@
+package dev.keyport.app.ui.hosts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import dev.keyport.app.services.HostService;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.VaultException;
+
+/**
+ * The host list's state: all hosts, the search text, the filtered hosts, and the last problem.
+ * Vault work runs on {@code background}; results arrive on the UI thread through {@code ui}.
+ */
+public final class HostListViewModel {
+
+    private final HostService hostService;
+    private final Executor background;
+    private final Executor ui;
+    private final ObservableList<Host> hosts = FXCollections.observableArrayList();
+    private final FilteredList<Host> visible = new FilteredList<>(hosts, h -> true);
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
+    public HostListViewModel(HostService hostService, Executor background, Executor ui) {
+        this.hostService = hostService;
+        this.background = background;
+        this.ui = ui;
+        query.addListener((obs, old, text) -> visible.setPredicate(h -> matches(h, text)));
+    }
+
+    /** Whether a host matches the search text: every word must appear in name, address or user. */
+    static boolean matches(Host host, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String haystack = (host.name() + " " + host.username() + "@" + host.address() + ":" + host.port()).toLowerCase(Locale.ROOT);
+        for (String word : text.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ObservableList<Host> visibleHosts() {
+        return visible;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Loads the hosts from the vault in the background. */
+    public void reload() {
+        run(() -> show(hostService.list()));
+    }
+
+    /** Saves a new host and, if given, its password (encrypted in the vault); the password array is wiped. */
+    public void add(Host host, char[] password) {
+        run(() -> {
+            hostService.save(host, password);
+            show(hostService.list());
+        });
+    }
+
+    public void delete(Host host) {
+        run(() -> {
+            hostService.delete(host);
+            ui.execute(() -> hosts.remove(host));
+        });
+    }
+
+    private void show(List<Host> loaded) {
+        ui.execute(() -> {
+            hosts.setAll(loaded);
+            problem.set("");
+        });
+    }
+
+    private interface VaultWork {
+        void run() throws VaultException;
+    }
+
+    private void run(VaultWork work) {
+        background.execute(() -> {
+            try {
+                work.run();
+            } catch (VaultException e) {
+                ui.execute(() -> problem.set(e.getMessage()));
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keyport.app.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+
+/** The bar on the left: the sections (Hosts for now), Settings, and the light/dark switch. */
+final class Navigation extends VBox {
+
+    Navigation(MainWindowViewModel model, Runnable openSettings) {
+        ToggleButton hosts = new ToggleButton(null, new FontIcon(Feather.SERVER));
+        hosts.setSelected(true);
+        hosts.setTooltip(new Tooltip("Hosts"));
+        hosts.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        hosts.setOnAction(e -> hosts.setSelected(true));
+        Button theme = new Button();
+        theme.setId("theme-button");
+        theme.setTooltip(new Tooltip(Shortcut.TOGGLE_THEME.tooltip()));
+        theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        // the icon follows the theme however it was switched (button or shortcut)
+        theme.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(model.darkProperty().get() ? Feather.SUN : Feather.MOON), model.darkProperty()));
+        theme.setOnAction(e -> model.toggleTheme());
+        Button settings = new Button(null, new FontIcon(Feather.SETTINGS));
+        settings.setId("settings-button");
+        settings.setTooltip(new Tooltip(Shortcut.SETTINGS.tooltip()));
+        settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        settings.setOnAction(e -> openSettings.run());
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(hosts, spacer, settings, theme);
+        setSpacing(6);
+        setPadding(new Insets(10, 6, 10, 6));
+        setAlignment(Pos.TOP_CENTER);
+        getStyleClass().add("navigation");
+    }
+}

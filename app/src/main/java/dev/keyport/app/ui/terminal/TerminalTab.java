@@ -1,0 +1,205 @@
+package dev.keyport.app.ui.terminal;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import com.techsenger.jeditermfx.core.util.TermSize;
+import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+
+import atlantafx.base.theme.Styles;
+
+import dev.keyport.app.ui.terminal.TerminalTabViewModel.Phase;
+import dev.keyport.terminal.ssh.ShellChannel;
+import dev.keyport.terminal.tty.SshTtyConnector;
+
+/**
+ * One terminal tab, a view over a {@link TerminalTabViewModel}: "Connecting…" while the session comes
+ * up, then the live terminal, or the reason it failed with Retry, or a banner when it ended.
+ */
+public final class TerminalTab {
+
+    private final TerminalTabViewModel model;
+    private final TerminalSettings settings;
+    private final Tab tab = new Tab();
+    private final StackPane root = new StackPane();
+    private JediTermFxWidget widget;
+
+    public TerminalTab(TerminalTabViewModel model, TerminalSettings settings) {
+        this.model = model;
+        this.settings = settings;
+        tab.setText(model.title());
+        tab.setGraphic(new FontIcon(Feather.TERMINAL));
+        tab.setContent(root);
+        tab.setUserData(this);
+        root.getStyleClass().add("terminal-tab");
+        model.phaseProperty().addListener((obs, old, phase) -> show(phase));
+        model.shellProperty().addListener((obs, old, shell) -> {
+            if (shell != null) {
+                attach(shell);
+            }
+        });
+    }
+
+    public Tab tab() {
+        return tab;
+    }
+
+    public TerminalTabViewModel model() {
+        return model;
+    }
+
+    /** The terminal widget of the current session (null before the first connect). For tests and actions. */
+    public JediTermFxWidget widget() {
+        return widget;
+    }
+
+    /** Starts (or restarts) the session with a fresh terminal. Call on the FX thread. */
+    public void connect() {
+        disposeWidget();
+        widget = new KeyportTerminalWidget(TerminalTabViewModel.DEFAULT_COLUMNS, TerminalTabViewModel.DEFAULT_ROWS, settings);
+        // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
+        widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode().isModifierKey()) {
+                e.consume();
+            }
+        });
+        // Keep keys typed while connecting inside this tab (not in the host list, where Enter opens tabs).
+        root.setFocusTraversable(true);
+        root.requestFocus();
+        JediTermFxWidget current = widget;
+        model.connect(() -> {
+            TermSize size = current.getTerminalPanel().getTerminalSizeFromComponent();
+            return size == null ? null : new TerminalTabViewModel.Size(size.getColumns(), size.getRows());
+        });
+        show(model.phaseProperty().get());
+    }
+
+    private void show(Phase phase) {
+        switch (phase) {
+            case CONNECTING -> {
+                tab.setGraphic(new FontIcon(Feather.TERMINAL));
+                root.getChildren().setAll(widget.getPane(), connectingOverlay());
+            }
+            case OPEN -> {
+                root.getChildren().setAll(widget.getPane());
+                if (!model.legacyWarning().isEmpty()) {
+                    root.getChildren().add(banner(Feather.ALERT_TRIANGLE, label("legacy-warning", model.legacyWarning()), dismiss()));
+                }
+                focusTerminal();
+            }
+            case FAILED -> {
+                root.getChildren().setAll(problemPane());
+                tab.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+            }
+            case ENDED -> {
+                Label label = label("terminal-disconnected", "");
+                label.textProperty().bind(model.endedProperty());
+                Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
+                reconnect.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+                reconnect.setOnAction(e -> connect());
+                root.getChildren().add(banner(Feather.WIFI_OFF, label, reconnect));
+                tab.setGraphic(new FontIcon(Feather.WIFI_OFF));
+            }
+        }
+    }
+
+    private void attach(ShellChannel shell) {
+        widget.createTerminalSession(new SshTtyConnector(shell, model.title()));
+        widget.start();
+    }
+
+    public void focusTerminal() {
+        if (widget != null) {
+            widget.getTerminalPanel().getCanvas().requestFocus();
+        }
+    }
+
+    private VBox connectingOverlay() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(40, 40);
+        Label label = label("terminal-status", "");
+        label.textProperty().bind(model.statusProperty());
+        VBox box = new VBox(12, progress, label);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("terminal-overlay");
+        return box;
+    }
+
+    private VBox problemPane() {
+        FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+        icon.getStyleClass().addAll("status-icon", Styles.DANGER);
+        Label heading = new Label(model.problemTitleProperty().get());
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Label detail = label("terminal-status", model.problemProperty().get());
+        detail.setWrapText(true);
+        detail.setMaxWidth(560);
+        Button retry = new Button("Retry", new FontIcon(Feather.REFRESH_CW));
+        retry.setId("retry-button");
+        retry.getStyleClass().add(Styles.ACCENT);
+        retry.setDefaultButton(true);
+        retry.setOnAction(e -> connect());
+        Button close = new Button("Close tab");
+        close.setOnAction(e -> closeTab());
+        HBox buttons = new HBox(8, retry, close);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(12, icon, heading, detail, buttons);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("terminal-overlay");
+        return box;
+    }
+
+    private static Label label(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        return label;
+    }
+
+    private Button dismiss() {
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        dismiss.setOnAction(e -> root.getChildren().remove(dismiss.getParent()));
+        return dismiss;
+    }
+
+    private static HBox banner(Feather icon, Label label, Node action) {
+        HBox banner = new HBox(12, new FontIcon(icon), label, action);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("terminal-banner");
+        banner.setMaxHeight(40);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        return banner;
+    }
+
+    private void closeTab() {
+        if (tab.getTabPane() != null) {
+            tab.getTabPane().getTabs().remove(tab);
+        }
+        close();
+    }
+
+    private void disposeWidget() {
+        if (widget != null) {
+            widget.close();
+        }
+    }
+
+    /** Closes the session and the terminal; safe to call more than once. */
+    public void close() {
+        if (model.isClosed()) {
+            return;
+        }
+        model.close();
+        disposeWidget();
+    }
+}

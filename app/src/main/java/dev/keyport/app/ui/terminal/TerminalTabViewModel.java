@@ -1,0 +1,228 @@
+package dev.keyport.app.ui.terminal;
+
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import dev.keyport.app.session.Session;
+import dev.keyport.app.session.SessionEvent;
+import dev.keyport.app.session.SessionService;
+import dev.keyport.app.session.Sharing;
+import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.ssh.ShellChannel;
+import dev.keyport.vault.Host;
+
+/**
+ * One terminal tab's state: connecting (with what is happening now), the open shell, a failure with
+ * its reason, or the end of the session. It gets a session from the {@link SessionService}, opens a
+ * shell on it, and lets go of the session when the shell ends or the tab closes. Properties change
+ * on the UI thread only (through {@code ui}); blocking work goes to {@code background}.
+ */
+public final class TerminalTabViewModel {
+
+    /** Where the tab is in its life. */
+    public enum Phase { CONNECTING, OPEN, FAILED, ENDED }
+
+    /** The terminal's size in characters, as the view measures it. */
+    public record Size(int columns, int rows) {
+    }
+
+    static final int DEFAULT_COLUMNS = 80;
+    static final int DEFAULT_ROWS = 24;
+
+    private final Host host;
+    private final SessionService sessions;
+    private final Executor background;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.CONNECTING);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problemTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ShellChannel> shell = new ReadOnlyObjectWrapper<>();
+    private Session session;
+    /** Which connect attempt is current: events of an earlier attempt are ignored. Read and written on the UI thread. */
+    private int attempt;
+    private boolean closed;
+    /** The shell exited on its own (the connection was fine): a later disconnect is ours, not news. */
+    private boolean exited;
+    private String disconnectReason;
+
+    public TerminalTabViewModel(Host host, SessionService sessions, Executor background, Executor ui) {
+        this.host = host;
+        this.sessions = sessions;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    public String title() {
+        return host.name();
+    }
+
+    /** What the person should know about the server's algorithms while the session is open, or "". */
+    public String legacyWarning() {
+        return host.details().legacyAlgorithms()
+                ? "Legacy algorithms are on for " + host.name() + " (SHA-1 signatures, CBC ciphers). Turn them off once the server is updated."
+                : "";
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** While connecting: what is happening ("Connecting to …", "Logging in as …", "Waiting for your answer: …"). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** When failed: a heading ("Could not connect to db") and the reason with what to do. */
+    public ReadOnlyStringProperty problemTitleProperty() {
+        return problemTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** When ended: why ("Disconnected from db. Connection reset", "The shell on db exited (status 0)."). */
+    public ReadOnlyStringProperty endedProperty() {
+        return ended.getReadOnlyProperty();
+    }
+
+    /** The open shell (the view joins the terminal widget to it); null until then and after it ends. */
+    public ReadOnlyObjectProperty<ShellChannel> shellProperty() {
+        return shell.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts (or restarts) the session. Call on the UI thread. {@code size} is asked on the UI thread
+     * once logged in, for the shell's first size.
+     */
+    public void connect(Supplier<Size> size) {
+        if (closed) {
+            return;
+        }
+        releaseSession();
+        int thisAttempt = ++attempt;
+        exited = false;
+        disconnectReason = null;
+        problemTitle.set("");
+        problem.set("");
+        ended.set("");
+        status.set("Connecting to " + host.username() + "@" + host.address() + ":" + host.port() + "…");
+        phase.set(Phase.CONNECTING);
+        session = sessions.open(host, Sharing.OWN, event -> ui.execute(() -> onEvent(thisAttempt, event, size)));
+    }
+
+    private void onEvent(int thisAttempt, SessionEvent event, Supplier<Size> size) {
+        if (thisAttempt != attempt || closed) {
+            return;
+        }
+        if (event instanceof SessionEvent.Connecting) {
+            status.set("Connecting to " + host.username() + "@" + host.address() + ":" + host.port() + "…");
+        } else if (event instanceof SessionEvent.Authenticating a) {
+            status.set("Logging in as " + a.user() + "…");
+        } else if (event instanceof SessionEvent.Prompting p) {
+            status.set("Waiting for your answer: " + p.question());
+        } else if (event instanceof SessionEvent.Connected) {
+            status.set("Opening a shell…");
+            openShell(thisAttempt, size.get());
+        } else if (event instanceof SessionEvent.Failed f) {
+            fail("Could not connect to " + host.name(), f.message());
+        } else if (event instanceof SessionEvent.Disconnected d) {
+            if (!exited) {
+                disconnectReason = d.reason();
+                if (phase.get() == Phase.ENDED) {
+                    ended.set(disconnectedText());
+                }
+            }
+        }
+    }
+
+    private void openShell(int thisAttempt, Size size) {
+        Session current = session;
+        int columns = size == null || size.columns() < 2 ? DEFAULT_COLUMNS : size.columns();
+        int rows = size == null || size.rows() < 2 ? DEFAULT_ROWS : size.rows();
+        background.execute(() -> {
+            try {
+                ShellChannel channel = current.openShell(columns, rows);
+                ui.execute(() -> attach(thisAttempt, channel));
+            } catch (SshFailure e) {
+                ui.execute(() -> {
+                    if (thisAttempt == attempt) {
+                        fail("Could not open a shell on " + host.name(), e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private void attach(int thisAttempt, ShellChannel channel) {
+        if (thisAttempt != attempt || closed) {
+            channel.close();
+            return;
+        }
+        shell.set(channel);
+        phase.set(Phase.OPEN);
+        channel.onClosed(() -> ui.execute(() -> shellEnded(thisAttempt, channel)));
+    }
+
+    private void shellEnded(int thisAttempt, ShellChannel channel) {
+        if (thisAttempt != attempt || closed || shell.get() != channel) {
+            return;
+        }
+        exited = channel.exitStatus().isPresent() && disconnectReason == null;
+        ended.set(exited ? "The shell on " + host.name() + " exited (status " + channel.exitStatus().get() + ")."
+                : disconnectedText());
+        phase.set(Phase.ENDED);
+        if (exited) {
+            releaseSession(); // the shell is over; nothing else of this tab needs the connection
+        }
+    }
+
+    private String disconnectedText() {
+        String reason = disconnectReason;
+        return "Disconnected from " + host.name() + (reason == null || reason.isBlank() ? "." : ". " + reason);
+    }
+
+    private void fail(String title, String message) {
+        releaseSession();
+        problemTitle.set(title);
+        problem.set(message);
+        phase.set(Phase.FAILED);
+    }
+
+    private void releaseSession() {
+        Session old = session;
+        session = null;
+        shell.set(null);
+        if (old != null) {
+            try {
+                background.execute(old::close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                old.close(); // Keyport is closing; closing a handle does not block
+            }
+        }
+    }
+
+    /** Closes the session; the tab is going away. Call on the UI thread; safe to call more than once. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        releaseSession();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

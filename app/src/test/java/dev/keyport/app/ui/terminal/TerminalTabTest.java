@@ -1,0 +1,169 @@
+package dev.keyport.app.ui.terminal;
+
+import dev.keyport.app.ui.KeyportHarness;
+import static dev.keyport.app.ui.KeyportHarness.awaitScreen;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.demo.LocalSshServer;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
+
+/** The first thing a person does: double-click a saved server and type into a live shell. */
+@ExtendWith(ApplicationExtension.class)
+class TerminalTabTest {
+
+    @TempDir
+    Path dataDir;
+
+    private LocalSshServer server;
+    private KeyportHarness app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        server = LocalSshServer.start("tester", "correct horse");
+        app = KeyportHarness.open(dataDir, () -> this.stage);
+        app.context.hostKeys().trust(server.host(), server.port(), server.hostKey());
+        app.context.credentials().registerManaged("test-key", () -> new Credential.PrivateKey("test key", server.clientPrivateKeyFile()));
+        app.context.vault().hosts().save(Host.create("Local server", server.host(), server.port(), "tester", new HostAuth.Managed("test-key")));
+        app.context.vault().hosts().save(Host.create("Password server", server.host(), server.port(), "tester", new HostAuth.Password()));
+        app.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+        server.close();
+    }
+
+    /** Waits until the list shows {@code count} hosts and their cells are drawn (so they can be clicked). */
+    private void awaitHosts(FxRobot robot, int count) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-list").queryAs(ListView.class).getItems().size() == count);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Local server").tryQuery().isPresent()
+                && robot.lookup("Password server").tryQuery().isPresent());
+    }
+
+    @Test
+    void doubleClickOpensATabWhereTypedCommandsRun(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(KeyportHarness.newestTab(app.window).tab().getText()).isEqualTo("Local server");
+
+        robot.write("echo keyport-$((6*7))").type(KeyCode.ENTER);
+
+        String screen = awaitScreen(robot, app.window, "keyport-42", Duration.ofSeconds(20));
+        assertThat(screen).contains("echo keyport-$((6*7))");
+        assertThat(KeyportHarness.newestTab(app.window).widget().getTerminalPanel().getCanvas().isFocused()).isTrue();
+    }
+
+    @Test
+    void closingTheTabClosesItsConnection(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(server.openSessions()).isEqualTo(1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.openSessions() == 0);
+        assertThat(app.window.terminals()).isEmpty();
+        assertThat(robot.lookup("No open sessions").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aServerThatGoesAwayShowsDisconnectedWithAReasonAndReconnect(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+
+        server.close();
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#terminal-disconnected").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Disconnected from Local server. ")).orElse(false));
+        assertThat(robot.lookup("Reconnect").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aHostWithLegacyAlgorithmsOnShowsAWarningInItsTab(FxRobot robot) throws Exception {
+        Host legacy = Host.create("Old box", server.host(), server.port(), "tester", new HostAuth.Managed("test-key"))
+                .withDetails(dev.keyport.vault.HostDetails.NONE.withLegacyAlgorithms(true));
+        KeyportHarness.fx(() -> app.window.open(legacy));
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(robot.lookup("#legacy-warning").queryLabeled().getText())
+                .startsWith("Legacy algorithms are on for Old box (SHA-1 signatures, CBC ciphers).");
+    }
+
+    @Test
+    void enterOnASelectedHostOpensItToo(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.clickOn("Local server").type(KeyCode.ENTER);
+        KeyportHarness.awaitPrompt(robot, app.window);
+        assertThat(app.window.terminals()).hasSize(1);
+    }
+
+    @Test
+    void refusedConnectionShowsAReadableMessageInTheTab(FxRobot robot) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Host nowhere = Host.create("Nowhere", "127.0.0.1", closedPort, "tester", new HostAuth.Password());
+        KeyportHarness.fx(() -> app.window.open(nowhere));
+        String message = awaitStatus(robot, "Connection refused");
+        assertThat(message).isEqualTo("Connection refused: 127.0.0.1:" + closedPort
+                + ". Is an SSH server running there, and is the port right?");
+        assertThat(robot.lookup("#retry-button").tryQuery()).isPresent();
+    }
+
+    @Test
+    void wrongPasswordShowsPermissionDeniedInTheTab(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Password server");
+        robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("not the password").type(KeyCode.ENTER);
+        String message = awaitStatus(robot, "Permission denied");
+        assertThat(message).startsWith("Permission denied for tester@127.0.0.1:" + server.port() + " (tried: password)");
+    }
+
+    @Test
+    void rightPasswordTypedInTheDialogOpensTheShell(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Password server");
+        robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("correct horse").type(KeyCode.ENTER);
+        KeyportHarness.awaitPrompt(robot, app.window);
+    }
+
+    private String awaitStatus(FxRobot robot, String prefix) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#terminal-status").tryQuery()
+                    .map(node -> ((Label) node).getText().startsWith(prefix)).orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            String shown = robot.lookup("#terminal-status").tryQuery().map(n -> ((Label) n).getText()).orElse("(no status)");
+            throw new AssertionError("Expected a status starting with '" + prefix + "', the tab shows: " + shown, e);
+        }
+        Node status = robot.lookup("#terminal-status").query();
+        return ((Label) status).getText();
+    }
+}
