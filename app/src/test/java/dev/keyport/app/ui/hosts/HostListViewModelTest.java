@@ -3,31 +3,30 @@ package dev.keyport.app.ui.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
+import dev.keyport.app.services.HostService;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
-/** What the Add-host dialog hands over is saved: the host, and its password encrypted in the vault. */
+/** The host list without a window (direct executors): saving, searching, deleting, and a locked vault. */
 class HostListViewModelTest {
 
     @TempDir
     Path dir;
     private Vault vault;
+    private HostListViewModel model;
 
     @BeforeEach
     void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
         vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR);
+        model = new HostListViewModel(new HostService(vault.hosts()), Runnable::run, Runnable::run);
     }
 
     @AfterEach
@@ -37,11 +36,9 @@ class HostListViewModelTest {
 
     @Test
     void aHostWithASavedPasswordIsStoredAndThePasswordArrayIsWiped() throws Exception {
-        HostListViewModel model = new HostListViewModel(new dev.keyport.app.services.HostService(vault.hosts()), Runnable::run, Runnable::run);
         Host host = Host.create("db", "db.example", 22, "deploy", new HostAuth.SavedPassword());
         char[] password = "typed in the dialog".toCharArray();
         model.add(host, password);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.visibleHosts().size() == 1);
         assertThat(model.visibleHosts()).containsExactly(host);
         assertThat(password).containsOnly('\0');
         assertThat(new String(vault.hosts().password(host.id()).orElseThrow())).isEqualTo("typed in the dialog");
@@ -49,11 +46,36 @@ class HostListViewModelTest {
     }
 
     @Test
-    void aLockedVaultShowsAReadableProblem() throws Exception {
-        HostListViewModel model = new HostListViewModel(new dev.keyport.app.services.HostService(vault.hosts()), Runnable::run, Runnable::run);
+    void searchKeepsHostsMatchingEveryWordInNameUserOrAddress() throws Exception {
+        vault.hosts().save(Host.create("web prod", "web1.example", 22, "deploy", new HostAuth.Password()));
+        vault.hosts().save(Host.create("db prod", "db1.example", 22, "postgres", new HostAuth.Password()));
+        vault.hosts().save(Host.create("web staging", "web2.example", 2222, "deploy", new HostAuth.Password()));
+        model.reload();
+        assertThat(model.visibleHosts()).hasSize(3);
+
+        model.queryProperty().set("WEB prod");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("web prod");
+        model.queryProperty().set("postgres@db1");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("db prod");
+        model.queryProperty().set(":2222");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("web staging");
+        model.queryProperty().set("");
+        assertThat(model.visibleHosts()).hasSize(3);
+    }
+
+    @Test
+    void deletingAHostRemovesItFromTheListAndTheVault() throws Exception {
+        Host host = Host.create("old", "old.example", 22, "root", new HostAuth.Password());
+        model.add(host, null);
+        model.delete(host);
+        assertThat(model.visibleHosts()).isEmpty();
+        assertThat(vault.hosts().list()).isEmpty();
+    }
+
+    @Test
+    void aLockedVaultShowsAReadableProblem() {
         vault.lock();
         model.reload();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.problemProperty().get().isEmpty());
         assertThat(model.problemProperty().get()).contains("The vault is locked");
     }
 }
