@@ -35,6 +35,7 @@ final class ListeningForward extends AbstractForwarding {
     private final ServerSocketChannel server;
     private final int port;
     private final AtomicInteger connectionNumbers = new AtomicInteger();
+    private volatile Thread acceptor;
 
     private ListeningForward(ForwardSpec spec, SessionForwards registry, ClientSession session, ServerSocketChannel server, int port) {
         super(spec, registry);
@@ -57,7 +58,8 @@ final class ListeningForward extends AbstractForwarding {
             server.bind(address, BACKLOG);
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             ListeningForward forward = new ListeningForward(spec, registry, session, server, port);
-            BackgroundPriority.threadFactory("keyport-tunnel-" + port + "-accept-", true).newThread(forward::acceptLoop).start();
+            forward.acceptor = BackgroundPriority.threadFactory("keyport-tunnel-" + port + "-accept-", true).newThread(forward::acceptLoop);
+            forward.acceptor.start();
             return forward;
         } catch (IOException e) {
             AbstractForwarding.closeQuietly(server);
@@ -156,6 +158,16 @@ final class ListeningForward extends AbstractForwarding {
     @Override
     protected void stopListening() {
         closeQuietly(server);
+        // A blocked accept() keeps the socket listening until that thread has left it: wait (briefly) so
+        // that once close() returns, new connections are refused.
+        Thread thread = acceptor;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One accepted socket, before and while it is carried; closing it ends whatever stage it is in. */
