@@ -13,7 +13,13 @@ public class SshFailure extends IOException {
         UNKNOWN_HOST, REFUSED, TIMEOUT, UNREACHABLE,
         HOST_KEY_REJECTED, HOST_KEY_CHANGED,
         NEGOTIATION_FAILED, KEY_UNREADABLE, AUTH_FAILED, CANCELLED,
-        CHANNEL_OPEN_FAILED, DISCONNECTED
+        CHANNEL_OPEN_FAILED, DISCONNECTED,
+        /** A forward's local port is taken by another program. */
+        PORT_IN_USE,
+        /** A forward cannot listen where it was asked to: a privileged port, an address not of this computer. */
+        BIND_FAILED,
+        /** The server said no to a forward (a remote forward's port, or forwarding disabled there). */
+        FORWARD_REFUSED
     }
 
     private final Kind kind;

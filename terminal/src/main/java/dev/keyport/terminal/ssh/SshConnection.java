@@ -21,6 +21,9 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.SshFailure.Kind;
+import dev.keyport.terminal.tunnel.ForwardSpec;
+import dev.keyport.terminal.tunnel.Forwarding;
+import dev.keyport.terminal.tunnel.Tunnels;
 
 /** An authenticated SSH session to one server. */
 public final class SshConnection implements AutoCloseable {
@@ -152,6 +155,17 @@ public final class SshConnection implements AutoCloseable {
                     + result.stderrText().strip());
         }
         return result.stdoutText().contains("keyport:added");
+    }
+
+    /**
+     * Starts one forward over this authenticated connection. It closes when this connection closes (then
+     * {@link Forwarding#isOpen()} is false, so the caller can reconnect and start it again).
+     *
+     * @throws SshFailure with a message a person can act on: {@link Kind#PORT_IN_USE}, {@link Kind#BIND_FAILED},
+     *                    {@link Kind#FORWARD_REFUSED}, {@link Kind#DISCONNECTED}
+     */
+    public Forwarding startForward(ForwardSpec spec) throws SshFailure {
+        return Tunnels.start(session, spec, spec().displayName());
     }
 
     private SshFailure channelFailure(String what, Exception e) {

@@ -53,6 +53,7 @@ import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.SshFailure.Kind;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.keys.KeyCodec;
+import dev.keyport.terminal.tunnel.Tunnels;
 
 /**
  * Keyport's SSH client. Opens authenticated sessions from a {@link ConnectionSpec}, through its
@@ -100,6 +101,8 @@ public final class SshConnector implements AutoCloseable {
         client.setServerKeyVerifier(new TrustingServerKeyVerifier());
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setAgentFactory(new AgentKeys());
+        // -R connections are carried by Keyport's own forwarded-tcpip channel (half-close, counters)
+        client.setChannelFactories(List.of(Tunnels.forwardedTcpipChannels()));
         client.addSessionListener(new NegotiationWatcher());
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
