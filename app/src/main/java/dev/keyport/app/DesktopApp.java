@@ -135,6 +135,7 @@ final class DesktopApp {
                 });
                 try {
                     window.show(stage, demoMode != null ? "Keyport (demo)" : "Keyport");
+                    window.model().tunnels().autostart(); // in the background: the window does not wait for them
                     return true;
                 } catch (RuntimeException e) {
                     LOG.error("The main window could not be shown", e);

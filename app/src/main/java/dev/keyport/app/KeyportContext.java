@@ -15,14 +15,16 @@ import dev.keyport.app.services.HostService;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.session.SessionService;
+import dev.keyport.app.tunnels.TunnelProfiles;
+import dev.keyport.app.tunnels.TunnelService;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Vault;
 
 /**
  * The composition root: every application service is built here, once, for the window and the
- * command line alike (constructor injection; no singletons), and shut down here in order: SSH
- * connections, the SSH client, background work, then the vault. FX-free. The vault is opened by
+ * command line alike (constructor injection; no singletons), and shut down here in order: tunnels,
+ * SSH connections, the SSH client, background work, then the vault. FX-free. The vault is opened by
  * the caller and handed over; the context closes it last.
  *
  * <p>Building a context starts the SSH client and closing it waits for connections (bounded): both
@@ -42,6 +44,8 @@ public final class KeyportContext implements AutoCloseable {
     private final HostService hosts;
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
+    private final TunnelProfiles tunnelProfiles;
+    private final TunnelService tunnels;
     private volatile boolean closed;
 
     /** @param prompter how the session layer asks the person (dialogs in the window, the console on the command line) */
@@ -55,6 +59,8 @@ public final class KeyportContext implements AutoCloseable {
         this.appearance = new AppearancePreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
+        this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
+        this.tunnels = new TunnelService(sessions, vault.hosts());
     }
 
     public Vault vault() {
@@ -90,6 +96,16 @@ public final class KeyportContext implements AutoCloseable {
         return appearance;
     }
 
+    /** The saved tunnels (blocking). */
+    public TunnelProfiles tunnelProfiles() {
+        return tunnelProfiles;
+    }
+
+    /** The tunnels switched on now. */
+    public TunnelService tunnels() {
+        return tunnels;
+    }
+
     /**
      * Closes the SSH connections (waiting at most {@link #SESSION_CLOSE_BOUND}), the SSH client, the
      * background work and the vault, in that order. Blocking: call off the UI thread. Idempotent.
@@ -101,6 +117,7 @@ public final class KeyportContext implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
+        tunnels.close();
         sessions.close(SESSION_CLOSE_BOUND);
         background.shutdownNow();
         vault.close();

@@ -17,13 +17,15 @@ import dev.keyport.app.cli.ConnectCommand;
 import dev.keyport.app.cli.HostCommand;
 import dev.keyport.app.cli.KeyCommand;
 import dev.keyport.app.cli.SshCommand;
+import dev.keyport.app.cli.TunnelCommand;
 import dev.keyport.app.cli.VaultCommand;
 import dev.keyport.app.services.TerminalPreferences;
 
 /** {@code keyport}: with no arguments starts the desktop app. */
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keyport, a desktop SSH connection manager.",
-        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class, ConnectCommand.class})
+        subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class, ConnectCommand.class,
+                TunnelCommand.class})
 public final class Main implements Callable<Integer>, CliRoot {
 
     private final CliEnvironment environment;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +27,16 @@ import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.knownhosts.KnownHostsFile;
 import dev.keyport.terminal.ssh.SshConnection;
 import dev.keyport.terminal.ssh.SshConnector;
+import dev.keyport.terminal.tunnel.ForwardSpec;
+import dev.keyport.terminal.tunnel.Forwarding;
 
-/** {@code keyport ssh [user@]host[:port] -- COMMAND}: runs a command over Keyport's session layer, like {@code ssh}. */
+/**
+ * {@code keyport ssh [-N] [-L|-R|-D SPEC]... [user@]host[:port] [-- COMMAND]}: runs a command, or only
+ * forwards ports, over Keyport's session layer, like {@code ssh}.
+ */
 @Command(name = "ssh", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status.",
+        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status; with -N, only"
+                + " forward ports until Ctrl-C or SIGTERM.",
                 "A password is read from the file named by KEYPORT_PASSWORD_FILE when set."})
 public final class SshCommand implements Callable<Integer> {
 
@@ -41,8 +49,20 @@ public final class SshCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "[user@]host[:port]")
     String destination;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command, after --")
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*", description = "The command, after --")
     List<String> command = new ArrayList<>();
+
+    @Option(names = "-N", description = "Run no command: only forward ports, until Ctrl-C or SIGTERM")
+    boolean noCommand;
+
+    @Option(names = "-L", paramLabel = "[bind:]port:host:hostport", description = "Local forward (may repeat)")
+    List<String> localForwards = new ArrayList<>();
+
+    @Option(names = "-R", paramLabel = "[bind:]port:host:hostport", description = "Remote forward (may repeat)")
+    List<String> remoteForwards = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "[bind:]port", description = "Dynamic (SOCKS) forward (may repeat)")
+    List<String> dynamicForwards = new ArrayList<>();
 
     @Option(names = "-p", paramLabel = "PORT", description = "Port to connect to (default 22)")
     Integer port;
@@ -57,7 +77,8 @@ public final class SshCommand implements Callable<Integer> {
     String jumps;
 
     @Option(names = "-o", paramLabel = "Option=value", description = "StrictHostKeyChecking=ask|accept-new|yes, UserKnownHostsFile=FILE,"
-            + " BatchMode=yes, ConnectTimeout=S, ServerAliveInterval=S, ServerAliveCountMax=N, ForwardAgent=yes")
+            + " BatchMode=yes, ConnectTimeout=S, ServerAliveInterval=S, ServerAliveCountMax=N, ForwardAgent=yes,"
+            + " ExitOnForwardFailure=yes")
     List<String> options = new ArrayList<>();
 
     private final Map<String, String> env;
@@ -93,11 +114,33 @@ public final class SshCommand implements Callable<Integer> {
             }
             spec = spec.withJumps(hops);
             KnownHostsFile knownHosts = KnownHostsFile.of(settings.knownHostsFile, false);
+            List<ForwardSpec> forwards = TunnelCommand.parse(localForwards, remoteForwards, dynamicForwards);
+            if (command.isEmpty() && !noCommand) {
+                throw new IllegalArgumentException("Give a COMMAND after --, or -N to only forward ports.");
+            }
             try (SshConnector ssh = new SshConnector(knownHosts, new ConsolePrompter(console, err, settings.batch));
                  SshConnection connection = ssh.connect(spec)) {
-                int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
-                out.flush();
-                return status < 0 ? FAILED : status;
+                List<Forwarding> running = new ArrayList<>();
+                try {
+                    for (ForwardSpec forward : forwards) {
+                        try {
+                            running.add(connection.startForward(forward));
+                        } catch (SshFailure e) {
+                            err.println("keyport: " + forward.toOpenSsh() + " failed: " + e.getMessage());
+                            if (settings.exitOnForwardFailure) {
+                                return FAILED;
+                            }
+                        }
+                    }
+                    if (noCommand) {
+                        return waitForStop(connection);
+                    }
+                    int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
+                    out.flush();
+                    return status < 0 ? FAILED : status;
+                } finally {
+                    running.forEach(Forwarding::close);
+                }
             }
         } catch (SshFailure e) {
             err.println("keyport: " + e.getMessage());
@@ -110,6 +153,23 @@ public final class SshCommand implements Callable<Integer> {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /** -N: until Ctrl-C or SIGTERM (exit 0), or until the connection drops (exit 255, as ssh). */
+    private int waitForStop(SshConnection connection) {
+        CountDownLatch stop = new CountDownLatch(1);
+        SignalStop.install(stop);
+        try {
+            while (!stop.await(200, TimeUnit.MILLISECONDS)) {
+                if (!connection.isOpen()) {
+                    err.println("keyport: the connection to " + connection.spec().displayName() + " was closed");
+                    return FAILED;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private ConnectionSpec spec(Destination target, Integer portOption, String loginOption, Settings settings, char[] password)
@@ -151,6 +211,7 @@ public final class SshCommand implements Callable<Integer> {
         Path knownHostsFile = KnownHostsFile.defaultFile();
         boolean batch;
         boolean forwardAgent;
+        boolean exitOnForwardFailure;
         Duration connectTimeout = ConnectionSpec.DEFAULT_CONNECT_TIMEOUT;
         Duration aliveInterval = SessionOptions.DEFAULTS.keepAliveInterval();
         int aliveCountMax = SessionOptions.DEFAULTS.keepAliveCountMax();
@@ -180,6 +241,9 @@ public final class SshCommand implements Callable<Integer> {
                     case "forwardagent":
                         s.forwardAgent = yes(value, key);
                         break;
+                    case "exitonforwardfailure":
+                        s.exitOnForwardFailure = yes(value, key);
+                        break;
                     case "connecttimeout":
                         s.connectTimeout = Duration.ofSeconds(positive(value, key));
                         break;
@@ -192,7 +256,7 @@ public final class SshCommand implements Callable<Integer> {
                     default:
                         throw new IllegalArgumentException("Unsupported option -o " + option.substring(0, eq)
                                 + " (Keyport knows StrictHostKeyChecking, UserKnownHostsFile, BatchMode, ConnectTimeout,"
-                                + " ServerAliveInterval, ServerAliveCountMax, ForwardAgent)");
+                                + " ServerAliveInterval, ServerAliveCountMax, ForwardAgent, ExitOnForwardFailure)");
                 }
             }
             return s;

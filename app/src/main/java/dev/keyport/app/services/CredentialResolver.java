@@ -46,21 +46,48 @@ public final class CredentialResolver {
 
     /**
      * The connection for a host, with its own session options (host-key policy, legacy algorithms,
-     * keepalive) and its jump chain, each hop with its own credentials and host-key check.
+     * keepalive) and its jump chain, each hop with its own credentials and host-key check. As with
+     * OpenSSH's ProxyJump, the first jump host's own jump chain is followed (to any depth); a chain
+     * that comes back to a host already on the way is refused by name.
      */
     public ConnectionSpec specFor(Host host) throws SshFailure {
+        List<Host> route = new ArrayList<>();
+        route(host, new ArrayList<>(List.of(host)), route);
         List<ConnectionSpec> jumps = new ArrayList<>();
-        for (UUID jumpId : host.details().jumpChain()) {
-            Host jump;
-            try {
-                jump = hosts.find(jumpId).orElseThrow(() -> new SshFailure(SshFailure.Kind.UNREACHABLE,
-                        "A jump host of " + host.name() + " is no longer in the vault. Edit the host's jump chain."));
-            } catch (VaultException e) {
-                throw new SshFailure(SshFailure.Kind.UNREACHABLE, e.getMessage());
-            }
+        for (Host jump : route) {
             jumps.add(directSpecFor(jump));
         }
         return directSpecFor(host).withJumps(jumps);
+    }
+
+    /** Adds the hops that lead to {@code host}, first hop first; {@code path} is the way from the target, for loops. */
+    private void route(Host host, List<Host> path, List<Host> hops) throws SshFailure {
+        List<UUID> chain = host.details().jumpChain();
+        for (int i = 0; i < chain.size(); i++) {
+            Host jump = find(chain.get(i), host);
+            if (path.stream().anyMatch(h -> h.id().equals(jump.id())) || hops.stream().anyMatch(h -> h.id().equals(jump.id()))) {
+                List<String> names = new ArrayList<>();
+                path.forEach(h -> names.add(h.name()));
+                names.add(jump.name());
+                throw new SshFailure(SshFailure.Kind.UNREACHABLE, "The jump chain of " + path.get(0).name() + " goes round in a loop ("
+                        + String.join(" → ", names) + "). Edit the jump hosts so that none leads back.");
+            }
+            if (i == 0) {
+                path.add(jump);
+                route(jump, path, hops);
+                path.remove(path.size() - 1);
+            }
+            hops.add(jump);
+        }
+    }
+
+    private Host find(UUID jumpId, Host of) throws SshFailure {
+        try {
+            return hosts.find(jumpId).orElseThrow(() -> new SshFailure(SshFailure.Kind.UNREACHABLE,
+                    "A jump host of " + of.name() + " is no longer in the vault. Edit the host's jump chain."));
+        } catch (VaultException e) {
+            throw new SshFailure(SshFailure.Kind.UNREACHABLE, e.getMessage());
+        }
     }
 
     /** The connection to the host itself, without its jump chain. */

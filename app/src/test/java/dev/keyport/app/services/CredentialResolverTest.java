@@ -93,4 +93,27 @@ class CredentialResolverTest {
     }
 
     private static final java.time.Duration DEFAULT_KEEPALIVE = dev.keyport.terminal.SessionOptions.DEFAULTS.keepAliveInterval();
+
+    @Test
+    void theFirstJumpHostsOwnJumpHostIsFollowedAndALoopIsRefusedByName() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            Host outer = Host.create("outer", "outer.example", 22, "u", new HostAuth.Password());
+            Host bastion = Host.create("bastion", "bastion.internal", 22, "u", new HostAuth.Password())
+                    .withDetails(HostDetails.NONE.withJumpChain(java.util.List.of(outer.id())));
+            Host db = Host.create("db", "db.internal", 22, "u", new HostAuth.Password())
+                    .withDetails(HostDetails.NONE.withJumpChain(java.util.List.of(bastion.id())));
+            vault.hosts().save(outer);
+            vault.hosts().save(bastion);
+            vault.hosts().save(db);
+
+            ConnectionSpec spec = resolver.specFor(db);
+            assertThat(spec.hops()).extracting(ConnectionSpec::host).containsExactly("outer.example", "bastion.internal", "db.internal");
+
+            vault.hosts().save(outer.withDetails(HostDetails.NONE.withJumpChain(java.util.List.of(db.id()))));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.specFor(db))
+                    .isInstanceOf(dev.keyport.terminal.SshFailure.class)
+                    .hasMessage("The jump chain of db goes round in a loop (db → bastion → outer → db). Edit the jump hosts so that none leads back.");
+        }
+    }
 }

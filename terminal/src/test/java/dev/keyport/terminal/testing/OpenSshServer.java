@@ -57,6 +57,12 @@ public final class OpenSshServer implements AutoCloseable {
         return start(dir, extraConfig, port);
     }
 
+    /** Starts this server again on the same port with the same host key and configuration (after {@link #kill()}, say). */
+    public OpenSshServer restart() throws IOException, InterruptedException {
+        close();
+        return start(dir, extraConfig, port);
+    }
+
     /** Freezes sshd and all its connection processes (SIGSTOP): a server that stops answering without closing TCP. */
     public void freeze() throws IOException, InterruptedException {
         signalAll("-STOP");

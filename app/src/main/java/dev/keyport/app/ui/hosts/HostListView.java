@@ -68,7 +68,8 @@ public final class HostListView extends VBox {
 
         list.setId("host-list");
         list.setItems(model.visibleHosts());
-        list.setCellFactory(v -> new HostCell());
+        list.setCellFactory(v -> new HostCell(model));
+        model.tunnelsOn().addListener((javafx.collections.SetChangeListener<java.util.UUID>) change -> list.refresh());
         Label empty = new Label("No hosts yet.\nAdd one with New host (Ctrl+Shift+N).");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
@@ -116,6 +117,12 @@ public final class HostListView extends VBox {
     }
 
     private static final class HostCell extends ListCell<Host> {
+        private final HostListViewModel model;
+
+        HostCell(HostListViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(Host host, boolean empty) {
             super.updateItem(host, empty);
@@ -131,6 +138,15 @@ public final class HostListView extends VBox {
             FontIcon icon = new FontIcon(Feather.SERVER);
             icon.setIconSize(18);
             HBox row = new HBox(10, icon, new VBox(2, name, target));
+            if (model.tunnelsOn().contains(host.id())) {
+                FontIcon tunnel = new FontIcon(Feather.SHUFFLE);
+                tunnel.getStyleClass().add(Styles.SUCCESS);
+                Label on = new Label("tunnel on", tunnel);
+                on.getStyleClass().addAll("tunnel-on", Styles.TEXT_SMALL, Styles.SUCCESS);
+                Region gap = new Region();
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                row.getChildren().addAll(gap, on);
+            }
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);

@@ -2,6 +2,7 @@ package dev.keyport.app.ui.hosts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 
 import dev.keyport.app.services.HostService;
@@ -29,8 +31,15 @@ public final class HostListViewModel {
     private final FilteredList<Host> visible = new FilteredList<>(hosts, h -> true);
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ObservableSet<UUID> tunnelsOn;
 
     public HostListViewModel(HostService hostService, Executor background, Executor ui) {
+        this(hostService, background, ui, FXCollections.observableSet());
+    }
+
+    /** @param tunnelsOn ids of hosts that a switched-on tunnel goes through (kept up to date by the tunnels) */
+    public HostListViewModel(HostService hostService, Executor background, Executor ui, ObservableSet<UUID> tunnelsOn) {
+        this.tunnelsOn = tunnelsOn;
         this.hostService = hostService;
         this.background = background;
         this.ui = ui;
@@ -53,6 +62,11 @@ public final class HostListViewModel {
 
     public ObservableList<Host> visibleHosts() {
         return visible;
+    }
+
+    /** Hosts that a switched-on tunnel goes through: the list marks them. */
+    public ObservableSet<UUID> tunnelsOn() {
+        return tunnelsOn;
     }
 
     public StringProperty queryProperty() {

@@ -23,6 +23,9 @@ import dev.keyport.app.ui.hosts.HostListView;
 import dev.keyport.app.ui.settings.SettingsDialog;
 import dev.keyport.app.ui.terminal.TerminalSettings;
 import dev.keyport.app.ui.terminal.TerminalTab;
+import dev.keyport.app.ui.tunnels.TunnelEditorDialog;
+import dev.keyport.app.ui.tunnels.TunnelsView;
+import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
 
 /**
@@ -38,6 +41,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private Stage stage;
     private HostListView hostList;
+    private TunnelsView tunnelsView;
 
     /** @param lock locks the vault (Ctrl+L); may do nothing (demo mode) */
     public MainWindow(MainWindowViewModel model, Runnable lock) {
@@ -60,6 +64,7 @@ public final class MainWindow {
             }
         });
         hostList = new HostListView(model.hosts(), this::open, this::addHost);
+        tunnelsView = new TunnelsView(model.tunnels(), this::editTunnel);
         tabs.setId("terminal-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getTabs().addListener((ListChangeListener<Tab>) change -> {
@@ -79,6 +84,12 @@ public final class MainWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(hostList, false);
+        SplitPane.setResizableWithParent(tunnelsView, false);
+        model.sectionProperty().addListener((obs, old, section) -> {
+            double[] dividers = split.getDividerPositions();
+            split.getItems().set(0, section == MainWindowViewModel.Section.TUNNELS ? tunnelsView : hostList);
+            split.setDividerPositions(dividers);
+        });
 
         root.setLeft(new Navigation(model, this::openSettings));
         root.setCenter(split);
@@ -96,6 +107,8 @@ public final class MainWindow {
     /** A scene filter, because the terminal canvas consumes every key it sees. */
     private void installShortcuts(Scene scene) {
         Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
+        actions.put(Shortcut.SHOW_HOSTS, () -> model.show(MainWindowViewModel.Section.HOSTS));
+        actions.put(Shortcut.SHOW_TUNNELS, () -> model.show(MainWindowViewModel.Section.TUNNELS));
         actions.put(Shortcut.NEW_HOST, this::addHost);
         actions.put(Shortcut.SEARCH_HOSTS, hostList::focusSearch);
         actions.put(Shortcut.CLOSE_TAB, this::closeCurrentTab);
@@ -143,6 +156,12 @@ public final class MainWindow {
 
     private void addHost() {
         AddHostDialog.show(stage).ifPresent(answer -> model.hosts().add(answer.host(), answer.password()));
+    }
+
+    /** Opens the tunnel editor for {@code profile} (null: a new one); saving goes through the view model. */
+    private void editTunnel(ForwardProfile profile) {
+        boolean isNew = profile == null || model.tunnels().rows().stream().noneMatch(r -> r.profile().id().equals(profile.id()));
+        model.tunnels().edit(profile, editor -> TunnelEditorDialog.show(stage, editor, isNew).ifPresent(model.tunnels()::save));
     }
 
     private void openSettings() {

@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -21,6 +23,7 @@ import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.session.SessionService;
 import dev.keyport.app.ui.hosts.HostListViewModel;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
+import dev.keyport.app.ui.tunnels.TunnelsViewModel;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.VaultException;
 
@@ -30,6 +33,9 @@ import dev.keyport.vault.VaultException;
  * {@code background}; properties change on the UI thread through {@code ui}.
  */
 public final class MainWindowViewModel {
+
+    /** The sections of the navigation bar. */
+    public enum Section { HOSTS, TUNNELS }
 
     /** What the window needs from the vault before it shows; read off the UI thread with {@link #load}. */
     public record Startup(boolean dark, int scrollbackLines) {
@@ -43,6 +49,8 @@ public final class MainWindowViewModel {
     private final Executor background;
     private final Executor ui;
     private final HostListViewModel hosts;
+    private final TunnelsViewModel tunnels;
+    private final ReadOnlyObjectWrapper<Section> section = new ReadOnlyObjectWrapper<>(Section.HOSTS);
     private final ReadOnlyBooleanWrapper dark;
     private final ReadOnlyIntegerWrapper scrollbackLines;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
@@ -54,7 +62,8 @@ public final class MainWindowViewModel {
         this.appearance = context.appearance();
         this.background = context.background();
         this.ui = ui;
-        this.hosts = new HostListViewModel(context.hosts(), background, ui);
+        this.tunnels = new TunnelsViewModel(context.tunnelProfiles(), context.tunnels(), context.hosts(), background, ui);
+        this.hosts = new HostListViewModel(context.hosts(), background, ui, tunnels.hostsWithTunnelsOn());
         this.dark = new ReadOnlyBooleanWrapper(startup.dark());
         this.scrollbackLines = new ReadOnlyIntegerWrapper(startup.scrollbackLines());
     }
@@ -71,6 +80,22 @@ public final class MainWindowViewModel {
 
     public HostListViewModel hosts() {
         return hosts;
+    }
+
+    public TunnelsViewModel tunnels() {
+        return tunnels;
+    }
+
+    /** Which section the window shows beside the terminals. */
+    public ReadOnlyObjectProperty<Section> sectionProperty() {
+        return section.getReadOnlyProperty();
+    }
+
+    public void show(Section shown) {
+        section.set(shown);
+        if (shown == Section.TUNNELS) {
+            tunnels.reload();
+        }
     }
 
     public ReadOnlyBooleanProperty darkProperty() {

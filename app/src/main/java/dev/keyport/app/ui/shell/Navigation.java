@@ -15,15 +15,28 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
-/** The bar on the left: the sections (Hosts for now), Settings, and the light/dark switch. */
+/** The bar on the left: the sections (Hosts, Tunnels), Settings, and the light/dark switch. */
 final class Navigation extends VBox {
 
+    /** A section button: selected while its section shows, and it shows its section when clicked. */
+    private static ToggleButton section(MainWindowViewModel model, MainWindowViewModel.Section section, Feather icon, Shortcut shortcut,
+            String id) {
+        ToggleButton button = new ToggleButton(null, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(shortcut.tooltip()));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        button.setSelected(model.sectionProperty().get() == section);
+        model.sectionProperty().addListener((obs, old, now) -> button.setSelected(now == section));
+        button.setOnAction(e -> {
+            model.show(section);
+            button.setSelected(true);
+        });
+        return button;
+    }
+
     Navigation(MainWindowViewModel model, Runnable openSettings) {
-        ToggleButton hosts = new ToggleButton(null, new FontIcon(Feather.SERVER));
-        hosts.setSelected(true);
-        hosts.setTooltip(new Tooltip("Hosts"));
-        hosts.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        hosts.setOnAction(e -> hosts.setSelected(true));
+        ToggleButton hosts = section(model, MainWindowViewModel.Section.HOSTS, Feather.SERVER, Shortcut.SHOW_HOSTS, "nav-hosts");
+        ToggleButton tunnels = section(model, MainWindowViewModel.Section.TUNNELS, Feather.SHUFFLE, Shortcut.SHOW_TUNNELS, "nav-tunnels");
         Button theme = new Button();
         theme.setId("theme-button");
         theme.setTooltip(new Tooltip(Shortcut.TOGGLE_THEME.tooltip()));
@@ -39,7 +52,7 @@ final class Navigation extends VBox {
         settings.setOnAction(e -> openSettings.run());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(hosts, spacer, settings, theme);
+        getChildren().addAll(hosts, tunnels, spacer, settings, theme);
         setSpacing(6);
         setPadding(new Insets(10, 6, 10, 6));
         setAlignment(Pos.TOP_CENTER);

@@ -9,6 +9,8 @@ import javafx.scene.input.KeyCombination;
  * on macOS) so that plain Ctrl keys stay with the shell; tab switching uses Ctrl+PageUp/PageDown.
  */
 public enum Shortcut {
+    SHOW_HOSTS("Hosts", shifted(KeyCode.H)),
+    SHOW_TUNNELS("Tunnels", shifted(KeyCode.T)),
     NEW_HOST("Add a host", shifted(KeyCode.N)),
     SEARCH_HOSTS("Search hosts", shifted(KeyCode.K)),
     CLOSE_TAB("Close the terminal tab", shifted(KeyCode.W)),
