@@ -61,7 +61,7 @@ public final class TunnelEditorDialog {
         host.setMaxWidth(Double.MAX_VALUE);
         TextArea forwards = new TextArea();
         forwards.setId("tunnel-forwards");
-        forwards.setPromptText("L 5432:db.internal:5432\nR 8080:localhost:3000\nD 1080");
+        forwards.setPromptText("L 5432:db.internal:5432   (one forward per line)");
         forwards.setPrefRowCount(4);
         forwards.textProperty().bindBidirectional(model.forwardsProperty());
         Label help = new Label("One forward per line, as OpenSSH writes them: L [bind:]port:host:hostport (a port here to a"

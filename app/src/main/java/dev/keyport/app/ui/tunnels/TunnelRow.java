@@ -23,7 +23,7 @@ public final class TunnelRow {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper hostName = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper forwards = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("off");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Off");
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(false);

@@ -107,6 +107,7 @@ public final class TunnelsView extends VBox {
 
         TunnelCell(TunnelsViewModel model) {
             this.model = model;
+            setPrefWidth(0); // as wide as the list, never wider: long names wrap instead of hiding the switch
         }
 
         @Override
@@ -120,7 +121,9 @@ public final class TunnelsView extends VBox {
             Label name = new Label();
             name.textProperty().bind(row.nameProperty());
             name.getStyleClass().add(Styles.TEXT_BOLD);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label via = new Label();
+            via.setMinWidth(0);
             via.textProperty().bind(row.hostNameProperty().map(h -> "through " + h));
             via.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             Label forwards = new Label();
@@ -149,6 +152,7 @@ public final class TunnelsView extends VBox {
             toggle.selectedProperty().addListener((obs, was, now) -> model.setOn(row, now));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
+            toggle.setMinWidth(Region.USE_PREF_SIZE);
             HBox top = new HBox(8, name, via, spacer, toggle);
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(3, top, forwards, state, counters, warning);

@@ -63,7 +63,7 @@ class TunnelsViewModelTest {
         assertThat(row.nameProperty().get()).isEqualTo("echo");
         assertThat(row.hostNameProperty().get()).isEqualTo("OpenSSH box");
         assertThat(row.forwardsProperty().get()).isEqualTo("-L 127.0.0.1:" + port + ":127.0.0.1:" + echo.port());
-        assertThat(row.stateProperty().get()).isEqualTo("off");
+        assertThat(row.stateProperty().get()).isEqualTo("Off");
 
         onUi(() -> model.setOn(row, true));
         await("on", Duration.ofSeconds(20), () -> row.stateProperty().get().equals("On"), () -> row.stateProperty().get());
