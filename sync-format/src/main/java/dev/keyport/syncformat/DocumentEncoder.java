@@ -1,10 +1,7 @@
 package dev.keyport.syncformat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,8 +19,8 @@ import dev.keyport.syncformat.TeamDocument.TunnelProfile;
 
 /**
  * Builds the JSON tree of a document in the canonical order: fields in the order the spec lists
- * them, every list of entities sorted by id, tags sorted and without repeats, absent values left
- * out. Secrets are written only when a sealer is given.
+ * them, every list of entities sorted by id, tags sorted and without repeats ({@link TeamDocument#canonical()}), absent values
+ * left out. Secrets are written only when a sealer is given.
  */
 final class DocumentEncoder {
 
@@ -64,21 +61,19 @@ final class DocumentEncoder {
             kdf.put("salt", java.util.Base64.getEncoder().encodeToString(protection.salt()));
             sealed(block, "wrappedKey", protection.wrappedKey());
         }
-        entities(root, "groups", document.groups(), Group::id, this::group);
-        entities(root, "hosts", document.hosts(), Host::id, this::host);
-        entities(root, "identities", document.identities(), Identity::id, this::identity);
-        entities(root, "keys", document.keys(), Key::id, this::key);
-        entities(root, "tunnels", document.tunnels(), TunnelProfile::id, this::tunnel);
-        entities(root, "trustedHostKeys", document.trustedHostKeys(), TrustedHostKey::id, this::trustedHostKey);
+        TeamDocument sorted = document.canonical();
+        entities(root, "groups", sorted.groups(), this::group);
+        entities(root, "hosts", sorted.hosts(), this::host);
+        entities(root, "identities", sorted.identities(), this::identity);
+        entities(root, "keys", sorted.keys(), this::key);
+        entities(root, "tunnels", sorted.tunnels(), this::tunnel);
+        entities(root, "trustedHostKeys", sorted.trustedHostKeys(), this::trustedHostKey);
         return root;
     }
 
-    private static <T> void entities(ObjectNode root, String name, List<T> items, Function<T, UUID> id,
-                                     Function<T, ObjectNode> encode) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing(item -> id.apply(item).toString()));
+    private static <T> void entities(ObjectNode root, String name, List<T> items, Function<T, ObjectNode> encode) {
         ArrayNode array = root.putArray(name);
-        sorted.forEach(item -> array.add(encode.apply(item)));
+        items.forEach(item -> array.add(encode.apply(item)));
     }
 
     private ObjectNode group(Group group) {
@@ -114,7 +109,7 @@ final class DocumentEncoder {
         node.put("legacyAlgorithms", host.legacyAlgorithms());
         node.put("agentForwarding", host.agentForwarding());
         ArrayNode tags = node.putArray("tags");
-        new TreeSet<>(host.tags()).forEach(tags::add);
+        host.tags().forEach(tags::add);
         node.put("notes", host.notes());
         return node;
     }

@@ -1,11 +1,14 @@
 package dev.keyport.syncformat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a team file says, as values: groups, hosts, identities, keys, tunnel profiles and pinned
@@ -40,6 +43,23 @@ public record TeamDocument(UUID id, List<Group> groups, List<Host> hosts, List<I
     /** A document with nothing in it yet. */
     public static TeamDocument empty(UUID id) {
         return new TeamDocument(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The same document in the order a team file is written in: every list of entities sorted by id
+     * (as text), each host's tags sorted without repeats. Jump chains and forwards keep their order.
+     * Two documents that write the same file are equal in this form.
+     */
+    public TeamDocument canonical() {
+        List<Host> sortedHosts = hosts.stream()
+                .map(host -> host.toBuilder().tags(List.copyOf(new TreeSet<>(host.tags()))).build())
+                .toList();
+        return new TeamDocument(id, byId(groups, Group::id), byId(sortedHosts, Host::id), byId(identities, Identity::id),
+                byId(keys, Key::id), byId(tunnels, TunnelProfile::id), byId(trustedHostKeys, TrustedHostKey::id));
+    }
+
+    private static <T> List<T> byId(List<T> items, Function<T, UUID> id) {
+        return items.stream().sorted(Comparator.comparing(item -> id.apply(item).toString())).toList();
     }
 
     /** Every secret in the document, in no particular order. */
