@@ -14,10 +14,10 @@ public final class SshConfig {
 
     private final Path start;
     private final Map<Path, List<SshConfigReader.Entry>> files;
-    private final List<SshConfigWarning> warnings;
+    private final List<OpenSshWarning> warnings;
     private final List<SshHostConfig> hosts;
 
-    SshConfig(Path start, Map<Path, List<SshConfigReader.Entry>> files, List<SshConfigWarning> warnings,
+    SshConfig(Path start, Map<Path, List<SshConfigReader.Entry>> files, List<OpenSshWarning> warnings,
               List<String> aliases) {
         this.start = start;
         this.files = Map.copyOf(files);
@@ -33,7 +33,7 @@ public final class SshConfig {
     }
 
     /** What was skipped, with file and line, in file order. */
-    public List<SshConfigWarning> warnings() {
+    public List<OpenSshWarning> warnings() {
         return warnings;
     }
 

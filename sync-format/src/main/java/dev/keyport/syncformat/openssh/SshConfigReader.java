@@ -52,7 +52,7 @@ public final class SshConfigReader {
 
     private final Path home;
     private final Map<Path, List<Entry>> files = new HashMap<>();
-    private final Set<SshConfigWarning> warnings = new LinkedHashSet<>();
+    private final Set<OpenSshWarning> warnings = new LinkedHashSet<>();
     private final Set<Path> parsing = new LinkedHashSet<>();
 
     private SshConfigReader(Path home) {
@@ -423,7 +423,7 @@ public final class SshConfigReader {
     }
 
     private void warn(Path file, int line, String message) {
-        warnings.add(new SshConfigWarning(file, line, message));
+        warnings.add(new OpenSshWarning(file, line, message));
     }
 
     /** POSIX-like glob expansion for Include: {@code *}, {@code ?} and {@code [...]} in any path component. */

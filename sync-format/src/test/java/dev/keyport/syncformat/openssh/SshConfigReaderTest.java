@@ -110,7 +110,7 @@ class SshConfigReaderTest {
         Path config = SshCorpus.copyTo(dir);
         List<String> lines = Files.readAllLines(config);
         SshConfig read = SshConfigReader.read(config, dir);
-        assertThat(read.warnings()).extracting(SshConfigWarning::toString).containsExactly(
+        assertThat(read.warnings()).extracting(OpenSshWarning::toString).containsExactly(
                 config + ":" + lineOf(lines, "Match user") + ": Match block skipped: Keyport does not evaluate Match, so"
                         + " its settings are not imported",
                 config + ":" + lineOf(lines, "ProxyCommand nc") + ": ProxyCommand not imported: Keyport never runs a"
@@ -129,7 +129,7 @@ class SshConfigReaderTest {
         Path config = Files.writeString(dir.resolve(".ssh/config"), "Include config.d/*\nInclude ~/.ssh/missing/*\n");
         SshConfig read = SshConfigReader.read(config, dir);
         assertThat(read.hosts()).extracting(SshHostConfig::alias).containsExactly("one", "two");
-        assertThat(read.warnings()).extracting(SshConfigWarning::message)
+        assertThat(read.warnings()).extracting(OpenSshWarning::message)
                 .containsExactly("Include ~/.ssh/missing/* matches no file");
     }
 
