@@ -36,7 +36,7 @@ class FuzzTest {
     @Test
     void mutatedProtectedFilesReadOrFailWithAMessageAndNeverShowASecret() {
         // each mutation that survives parsing costs an Argon2id run: fewer of them
-        fuzz(GoldenDocuments.golden(GoldenDocuments.WITH_SECRETS), Optional.of(GoldenDocuments.PASSPHRASE), 120,
+        fuzz(GoldenDocuments.golden(GoldenDocuments.WITH_SECRETS), Optional.of(GoldenDocuments.PASSPHRASE), 80,
                 new Random(SEED + 2));
     }
 
