@@ -156,16 +156,16 @@ final class Json {
      */
     static byte[] canonical(JsonNode root) throws TeamFileException {
         StringBuilder out = new StringBuilder(1 << 16);
-        canonical(root, JsonPath.ROOT, out);
+        canonical(root, JsonPath.ROOT, false, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void canonical(JsonNode node, JsonPath path, StringBuilder out) throws TeamFileException {
+    private static void canonical(JsonNode node, JsonPath path, boolean macHolder, StringBuilder out)
+            throws TeamFileException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(node.size());
             node.fieldNames().forEachRemaining(names::add);
             names.sort(null);
-            boolean macHolder = path.pointer().equals("/protection");
             out.append('{');
             boolean first = true;
             for (String name : names) {
@@ -178,7 +178,7 @@ final class Json {
                 first = false;
                 string(name, out);
                 out.append(':');
-                canonical(node.get(name), path.field(name), out);
+                canonical(node.get(name), path.field(name), path == JsonPath.ROOT && name.equals("protection"), out);
             }
             out.append('}');
         } else if (node.isArray()) {
@@ -187,7 +187,7 @@ final class Json {
                 if (i > 0) {
                     out.append(',');
                 }
-                canonical(node.get(i), path.index(i), out);
+                canonical(node.get(i), path.index(i), false, out);
             }
             out.append(']');
         } else if (node.isNumber() && !node.isIntegralNumber()) {
@@ -215,6 +215,10 @@ final class Json {
     /** A JSON string: quote, backslash and control characters escaped; lone surrogates as \\u escapes. */
     private static void string(String text, StringBuilder out) {
         out.append('"');
+        if (plain(text)) {
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -235,6 +239,17 @@ final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** Whether the text needs no escape at all (the common case). */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean pairedSurrogate(String text, int i) {

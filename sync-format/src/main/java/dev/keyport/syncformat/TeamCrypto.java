@@ -70,9 +70,14 @@ final class TeamCrypto {
 
     /** AES-256-GCM with a fresh random 96-bit nonce. */
     static Sealed seal(byte[] key, byte[] plaintext, byte[] associatedData) {
+        return seal(newCipher(), new SecretKeySpec(key, "AES"), plaintext, associatedData);
+    }
+
+    /** The same with a cipher and key the caller keeps for many fields (one cipher per thread). */
+    static Sealed seal(Cipher cipher, SecretKeySpec key, byte[] plaintext, byte[] associatedData) {
         byte[] nonce = random(Sealed.NONCE_BYTES);
         try {
-            return new Sealed(nonce, gcm(Cipher.ENCRYPT_MODE, key, nonce, associatedData).doFinal(plaintext));
+            return new Sealed(nonce, gcm(cipher, Cipher.ENCRYPT_MODE, key, nonce, associatedData).doFinal(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is part of every Java 17 runtime", e);
         }
@@ -85,12 +90,24 @@ final class TeamCrypto {
      *                                  bytes are not those it was sealed with
      */
     static byte[] open(byte[] key, Sealed sealed, byte[] associatedData) throws GeneralSecurityException {
-        return gcm(Cipher.DECRYPT_MODE, key, sealed.nonce(), associatedData).doFinal(sealed.ciphertext());
+        return open(newCipher(), new SecretKeySpec(key, "AES"), sealed, associatedData);
     }
 
-    private static Cipher gcm(int mode, byte[] key, byte[] nonce, byte[] associatedData) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(Sealed.TAG_BYTES * 8, nonce));
+    static byte[] open(Cipher cipher, SecretKeySpec key, Sealed sealed, byte[] associatedData) throws GeneralSecurityException {
+        return gcm(cipher, Cipher.DECRYPT_MODE, key, sealed.nonce(), associatedData).doFinal(sealed.ciphertext());
+    }
+
+    static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is part of every Java 17 runtime", e);
+        }
+    }
+
+    private static Cipher gcm(Cipher cipher, int mode, SecretKeySpec key, byte[] nonce, byte[] associatedData)
+            throws GeneralSecurityException {
+        cipher.init(mode, key, new GCMParameterSpec(Sealed.TAG_BYTES * 8, nonce));
         cipher.updateAAD(associatedData);
         return cipher;
     }

@@ -59,7 +59,10 @@ public record TeamDocument(UUID id, List<Group> groups, List<Host> hosts, List<I
     }
 
     private static <T> List<T> byId(List<T> items, Function<T, UUID> id) {
-        return items.stream().sorted(Comparator.comparing(item -> id.apply(item).toString())).toList();
+        record Keyed<T>(String key, T item) {
+        }
+        return items.stream().map(item -> new Keyed<>(id.apply(item).toString(), item))
+                .sorted(Comparator.comparing(Keyed::key)).map(Keyed::item).toList();
     }
 
     /** Every secret in the document, in no particular order. */

@@ -16,7 +16,6 @@ final class TextRules {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._:%\\[\\]-]+");
     private static final Pattern KEY_TYPE = Pattern.compile("[A-Za-z0-9@._+-]+");
-    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]*={0,2}");
     private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}");
 
     static final Rule NAME = value -> firstProblem(value, 256, false, true);
@@ -53,13 +52,29 @@ final class TextRules {
     };
     static final Rule KEY_TYPE_RULE = value -> value.length() <= 64 && KEY_TYPE.matcher(value).matches() ? null
             : "must be an SSH key type such as ssh-ed25519";
-    static final Rule BASE64_RULE = value -> value.length() % 4 == 0 && BASE64.matcher(value).matches() ? null
-            : "must be base64 (with padding)";
+    static final Rule BASE64_RULE = value -> isBase64(value) ? null : "must be base64 (with padding)";
     static final Rule FINGERPRINT_RULE = value -> FINGERPRINT.matcher(value).matches() ? null
             : "must be SHA256: followed by 43 base64 characters";
     static final Rule ANY = value -> firstProblem(value, Json.MAX_STRING, true, false);
 
     private TextRules() {
+    }
+
+    /** Standard base64 with padding: groups of four, '=' only at the end. */
+    private static boolean isBase64(String value) {
+        int length = value.length();
+        if (length % 4 != 0) {
+            return false;
+        }
+        int padding = length > 0 && value.charAt(length - 1) == '=' ? (length > 1 && value.charAt(length - 2) == '=' ? 2 : 1) : 0;
+        for (int i = 0; i < length - padding; i++) {
+            char c = value.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
