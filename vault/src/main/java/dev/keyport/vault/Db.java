@@ -90,9 +90,25 @@ final class Db {
         }
     }
 
-    /** Runs {@code work} in one transaction, rolled back on failure. Caller holds the monitor. */
+    /** How deep the current thread is in {@link #inTransaction}; read and written under this object's monitor. */
+    private int transactionDepth;
+
+    /**
+     * Runs {@code work} in one transaction, rolled back on failure. Inside another transaction it joins
+     * that one (which commits or rolls back). Caller holds the monitor.
+     */
     <T> T inTransaction(SqlWork<T> work) throws VaultException, SQLException {
         Connection c = connection();
+        if (transactionDepth > 0) {
+            // inside a larger transaction (Vault.inTransaction): that one commits or rolls back
+            transactionDepth++;
+            try {
+                return work.run(c);
+            } finally {
+                transactionDepth--;
+            }
+        }
+        transactionDepth = 1;
         c.setAutoCommit(false);
         try {
             T result = work.run(c);
@@ -102,6 +118,7 @@ final class Db {
             c.rollback();
             throw e;
         } finally {
+            transactionDepth = 0;
             c.setAutoCommit(true);
         }
     }

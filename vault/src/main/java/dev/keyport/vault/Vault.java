@@ -381,6 +381,20 @@ public final class Vault implements AutoCloseable {
         return !db.isOpen();
     }
 
+    /** Work across repositories that must happen together or not at all. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws VaultException;
+    }
+
+    /**
+     * Runs {@code work} as one transaction: every repository call it makes (on this thread) commits
+     * together, or, when it throws, none does. Other threads wait until it ends.
+     */
+    public <T> T inTransaction(Work<T> work) throws VaultException {
+        return db.transaction(c -> work.run(), "Cannot save the changes together");
+    }
+
     public HostRepository hosts() {
         return hosts;
     }
