@@ -57,15 +57,13 @@ final class SocketPipe implements AutoCloseable {
         counters.opened();
     }
 
-    /** Carries the connection until it ends; returns then. */
-    void run(String name) {
+    /** Carries the socket-to-SSH direction on this thread until it ends (the other runs on a pool thread). */
+    void run() {
         if (ended.get()) {
             return;
         }
         channel.addCloseFutureListener(f -> channelClosed());
-        Thread down = new Thread(this::pumpDown, name + "-down");
-        down.setDaemon(true);
-        down.start();
+        TunnelThreads.pool().execute(this::pumpDown);
         pumpUp();
     }
 
