@@ -1,6 +1,5 @@
 package dev.keyport.terminal.tunnel;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,22 +23,30 @@ final class ByteRing {
     private int size;
     private boolean eof;
     private boolean closed;
+    private boolean broken;
 
     ByteRing(int max) {
         this.max = max;
     }
 
-    /** Copies {@code len} bytes in; dropped once closed. */
-    void put(byte[] data, int off, int len) throws IOException {
+    /**
+     * Copies {@code len} bytes in; dropped once closed. Never throws at the SSH thread that calls it: data
+     * the peer should not have sent (past the window, after its EOF), or no memory left for it, breaks only
+     * this connection ({@link #broken()}), never the session.
+     */
+    void put(byte[] data, int off, int len) {
         lock.lock();
         try {
             if (closed) {
                 return;
             }
-            if (eof) {
-                throw new IOException("Data after the end of the stream");
+            if (eof || !ensureRoom(len)) {
+                broken = true;
+                closed = true;
+                size = 0;
+                changed.signalAll();
+                return;
             }
-            ensureRoom(len);
             int capacity = buffer.capacity();
             int tail = (head + size) % capacity;
             int first = Math.min(len, capacity - tail);
@@ -54,19 +61,24 @@ final class ByteRing {
         }
     }
 
-    private void ensureRoom(int len) throws IOException {
+    private boolean ensureRoom(int len) {
         int needed = size + len;
         if (needed > max) {
-            throw new IOException("The peer sent " + needed + " bytes, more than the window of " + max);
+            return false;
         }
         if (buffer != null && needed <= buffer.capacity()) {
-            return;
+            return true;
         }
         int capacity = buffer == null ? INITIAL : buffer.capacity();
         while (capacity < needed) {
             capacity = Math.min(max, capacity * 2);
         }
-        ByteBuffer bigger = ByteBuffer.allocateDirect(capacity);
+        ByteBuffer bigger;
+        try {
+            bigger = ByteBuffer.allocateDirect(capacity);
+        } catch (OutOfMemoryError e) {
+            return false; // -XX:MaxDirectMemorySize reached: this connection ends, the others go on
+        }
         if (buffer != null && size > 0) {
             int first = Math.min(size, buffer.capacity() - head);
             bigger.put(0, buffer, head, first);
@@ -76,6 +88,17 @@ final class ByteRing {
         }
         buffer = bigger;
         head = 0;
+        return true;
+    }
+
+    /** True when the peer broke the rules or memory ran out: the connection must end, not half-close. */
+    boolean broken() {
+        lock.lock();
+        try {
+            return broken;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The other side will send nothing more: the taker ends once it has taken everything. */
@@ -146,11 +169,11 @@ final class ByteRing {
         }
     }
 
-    /** True when the end was announced (not merely closed). */
+    /** True when the end was announced (not merely closed, not broken). */
     boolean endedByEof() {
         lock.lock();
         try {
-            return eof;
+            return eof && !broken;
         } finally {
             lock.unlock();
         }

@@ -21,7 +21,7 @@ final class DirectTcpipChannel extends ChannelDirectTcpip implements PipedChanne
     }
 
     @Override
-    protected void doWriteData(byte[] data, int off, long len) throws IOException {
+    protected void doWriteData(byte[] data, int off, long len) {
         ring.put(data, off, (int) len);
     }
 

@@ -74,7 +74,7 @@ final class ForwardedTcpipChannel extends AbstractServerChannel implements Piped
     }
 
     @Override
-    protected void doWriteData(byte[] data, int off, long len) throws IOException {
+    protected void doWriteData(byte[] data, int off, long len) {
         ring.put(data, off, (int) len);
     }
 

@@ -7,7 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.ConnectionService;
@@ -34,7 +33,6 @@ final class ListeningForward extends AbstractForwarding {
     private final ClientSession session;
     private final ServerSocketChannel server;
     private final int port;
-    private final AtomicInteger connectionNumbers = new AtomicInteger();
     private volatile Thread acceptor;
 
     private ListeningForward(ForwardSpec spec, SessionForwards registry, ClientSession session, ServerSocketChannel server, int port) {
@@ -77,10 +75,7 @@ final class ListeningForward extends AbstractForwarding {
             while (isOpen()) {
                 SocketChannel socket = server.accept();
                 counters.accepted();
-                // Started from this thread, so it inherits its lower priority (as the SSH I/O threads have).
-                Thread connection = new Thread(() -> carry(socket), "keyport-tunnel-" + port + "-" + connectionNumbers.incrementAndGet());
-                connection.setDaemon(true);
-                connection.start();
+                TunnelThreads.pool().execute(() -> carry(socket));
             }
         } catch (ClosedChannelException closed) {
             // the forward was closed
@@ -125,7 +120,7 @@ final class ListeningForward extends AbstractForwarding {
             }
             SocketPipe pipe = new SocketPipe(socket, channel, counters, () -> untrack(connection));
             if (connection.carry(pipe)) {
-                pipe.run(Thread.currentThread().getName());
+                pipe.run();
             }
         } catch (Socks.Refused e) {
             counters.failed();

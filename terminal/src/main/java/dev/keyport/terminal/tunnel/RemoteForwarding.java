@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
@@ -27,7 +26,6 @@ final class RemoteForwarding extends AbstractForwarding {
 
     private final ClientSession session;
     private final SshdSocketAddress bound;
-    private final AtomicInteger connectionNumbers = new AtomicInteger();
 
     private RemoteForwarding(ForwardSpec.Remote spec, SessionForwards registry, ClientSession session, SshdSocketAddress bound) {
         super(spec, registry);
@@ -66,11 +64,7 @@ final class RemoteForwarding extends AbstractForwarding {
             channel.refuse(SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "The forward of port " + boundPort() + " is closed");
             return;
         }
-        // Started from an SSH I/O thread, so it inherits their lower priority.
-        Thread thread = new Thread(() -> connect(channel, originator),
-                "keyport-tunnel-R" + boundPort() + "-" + connectionNumbers.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
+        TunnelThreads.pool().execute(() -> connect(channel, originator));
     }
 
     private void connect(ForwardedTcpipChannel channel, SshdSocketAddress originator) {
@@ -100,7 +94,7 @@ final class RemoteForwarding extends AbstractForwarding {
             return;
         }
         channel.confirm();
-        pipe.run(Thread.currentThread().getName());
+        pipe.run();
     }
 
     @Override

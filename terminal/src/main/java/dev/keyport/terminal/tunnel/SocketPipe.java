@@ -11,6 +11,7 @@ import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.AbstractChannel;
 import org.apache.sshd.common.channel.RemoteWindow;
 import org.apache.sshd.common.channel.WindowClosedException;
+import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class SocketPipe implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketPipe.class);
     private static final Duration WINDOW_WAIT = Duration.ofSeconds(1);
+    private static final int PACKETS_IN_FLIGHT = 4;
 
     private final SocketChannel socket;
     private final PipedChannel piped;
@@ -55,15 +57,13 @@ final class SocketPipe implements AutoCloseable {
         counters.opened();
     }
 
-    /** Carries the connection until it ends; returns then. */
-    void run(String name) {
+    /** Carries the socket-to-SSH direction on this thread until it ends (the other runs on a pool thread). */
+    void run() {
         if (ended.get()) {
             return;
         }
         channel.addCloseFutureListener(f -> channelClosed());
-        Thread down = new Thread(this::pumpDown, name + "-down");
-        down.setDaemon(true);
-        down.start();
+        TunnelThreads.pool().execute(this::pumpDown);
         pumpUp();
     }
 
@@ -71,8 +71,12 @@ final class SocketPipe implements AutoCloseable {
         Session session = channel.getSession();
         RemoteWindow window = channel.getRemoteWindow();
         int packet = (int) Math.min(window.getPacketSize(), PipedChannel.MAX_PACKET);
+        // A few packet buffers, reused once sshd has written them: no 32-64 KiB array to allocate and
+        // zero per packet. Their number bounds what this connection has queued in sshd (with the window).
+        Buffer[] buffers = new Buffer[PACKETS_IN_FLIGHT];
+        IoWriteFuture[] written = new IoWriteFuture[PACKETS_IN_FLIGHT];
         try {
-            while (!ended.get()) {
+            for (int slot = 0; !ended.get(); slot = (slot + 1) % PACKETS_IN_FLIGHT) {
                 long space;
                 try {
                     space = window.waitForSpace(WINDOW_WAIT);
@@ -80,7 +84,16 @@ final class SocketPipe implements AutoCloseable {
                     continue;
                 }
                 int max = (int) Math.min(space, packet);
-                Buffer buffer = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, max + 8);
+                Buffer buffer = buffers[slot];
+                if (written[slot] != null && !awaitWritten(written[slot])) {
+                    buffer = null; // never reuse a buffer sshd may still hold
+                }
+                if (buffer == null) {
+                    buffer = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, packet + 8);
+                    buffers[slot] = buffer;
+                } else {
+                    session.prepareBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, buffer);
+                }
                 buffer.putUInt(channel.getRecipient());
                 int lengthAt = buffer.wpos();
                 buffer.putUInt(0);
@@ -94,7 +107,7 @@ final class SocketPipe implements AutoCloseable {
                 buffer.putUInt(n);
                 buffer.wpos(dataAt + n);
                 window.consume(n);
-                channel.writePacket(buffer);
+                written[slot] = channel.writePacket(buffer);
                 counters.sent(n);
             }
             if (!ended.get()) {
@@ -107,6 +120,17 @@ final class SocketPipe implements AutoCloseable {
             LOG.debug("Forwarded connection broke on the way out: {}", e.toString());
             end(false);
         }
+    }
+
+    /** Waits until sshd has written the packet; false when it never will (the session broke). */
+    private boolean awaitWritten(IoWriteFuture future) throws IOException {
+        while (!future.isDone()) {
+            if (ended.get() || !channel.getSession().isOpen()) {
+                throw new java.nio.channels.ClosedChannelException();
+            }
+            future.await(WINDOW_WAIT);
+        }
+        return future.isWritten();
     }
 
     private void pumpDown() {
