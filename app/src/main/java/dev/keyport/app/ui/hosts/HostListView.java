@@ -54,6 +54,11 @@ public final class HostListView extends VBox {
         search.setPromptText("Search hosts (Ctrl+Shift+K)");
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
                 list.requestFocus();
                 if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
@@ -70,7 +75,9 @@ public final class HostListView extends VBox {
         list.setItems(model.visibleHosts());
         list.setCellFactory(v -> new HostCell(model));
         model.tunnelsOn().addListener((javafx.collections.SetChangeListener<java.util.UUID>) change -> list.refresh());
-        Label empty = new Label("No hosts yet.\nAdd one with New host (Ctrl+Shift+N).");
+        Label empty = new Label();
+        empty.setId("host-list-placeholder");
+        empty.textProperty().bind(model.placeholderProperty());
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setWrapText(true);
         list.setPlaceholder(empty);

@@ -32,6 +32,7 @@ public final class HostListViewModel {
     private final StringProperty query = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableSet<UUID> tunnelsOn;
+    private final javafx.beans.binding.StringBinding placeholder;
 
     public HostListViewModel(HostService hostService, Executor background, Executor ui) {
         this(hostService, background, ui, FXCollections.observableSet());
@@ -44,6 +45,10 @@ public final class HostListViewModel {
         this.background = background;
         this.ui = ui;
         query.addListener((obs, old, text) -> visible.setPredicate(h -> matches(h, text)));
+        placeholder = javafx.beans.binding.Bindings.createStringBinding(() -> hosts.isEmpty()
+                ? "No hosts yet.\nAdd one with New host (Ctrl+Shift+N)."
+                : "No host matches \u201c" + query.get().strip() + "\u201d.\nClear the search to see all " + hosts.size()
+                        + (hosts.size() == 1 ? " host." : " hosts."), hosts, query);
     }
 
     /** Whether a host matches the search text: every word must appear in name, address or user. */
@@ -67,6 +72,11 @@ public final class HostListViewModel {
     /** Hosts that a switched-on tunnel goes through: the list marks them. */
     public ObservableSet<UUID> tunnelsOn() {
         return tunnelsOn;
+    }
+
+    /** What the empty list says: how to add a first host, or that the search matches none of the saved ones. */
+    public javafx.beans.binding.StringBinding placeholderProperty() {
+        return placeholder;
     }
 
     public StringProperty queryProperty() {

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -33,6 +34,9 @@ public final class TerminalTab {
     private final TerminalSettings settings;
     private final Tab tab = new Tab();
     private final StackPane root = new StackPane();
+    /** The terminal with its banners above it (never over it: a banner must not hide the top line). */
+    private final BorderPane content = new BorderPane();
+    private final VBox banners = new VBox();
     private JediTermFxWidget widget;
 
     public TerminalTab(TerminalTabViewModel model, TerminalSettings settings) {
@@ -43,6 +47,7 @@ public final class TerminalTab {
         tab.setContent(root);
         tab.setUserData(this);
         root.getStyleClass().add("terminal-tab");
+        content.setTop(banners);
         model.phaseProperty().addListener((obs, old, phase) -> show(phase));
         model.shellProperty().addListener((obs, old, shell) -> {
             if (shell != null) {
@@ -89,12 +94,14 @@ public final class TerminalTab {
         switch (phase) {
             case CONNECTING -> {
                 tab.setGraphic(new FontIcon(Feather.TERMINAL));
-                root.getChildren().setAll(widget.getPane(), connectingOverlay());
+                banners.getChildren().clear();
+                content.setCenter(widget.getPane());
+                root.getChildren().setAll(content, connectingOverlay());
             }
             case OPEN -> {
-                root.getChildren().setAll(widget.getPane());
+                root.getChildren().setAll(content);
                 if (!model.legacyWarning().isEmpty()) {
-                    root.getChildren().add(banner(Feather.ALERT_TRIANGLE, label("legacy-warning", model.legacyWarning()), dismiss()));
+                    banners.getChildren().add(banner(Feather.ALERT_TRIANGLE, label("legacy-warning", model.legacyWarning()), dismiss()));
                 }
                 focusTerminal();
             }
@@ -108,7 +115,8 @@ public final class TerminalTab {
                 Button reconnect = new Button("Reconnect", new FontIcon(Feather.REFRESH_CW));
                 reconnect.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
                 reconnect.setOnAction(e -> connect());
-                root.getChildren().add(banner(Feather.WIFI_OFF, label, reconnect));
+                banners.getChildren().setAll(banner(Feather.WIFI_OFF, label, reconnect));
+                root.getChildren().setAll(content);
                 tab.setGraphic(new FontIcon(Feather.WIFI_OFF));
             }
         }
@@ -168,16 +176,17 @@ public final class TerminalTab {
     private Button dismiss() {
         Button dismiss = new Button(null, new FontIcon(Feather.X));
         dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        dismiss.setOnAction(e -> root.getChildren().remove(dismiss.getParent()));
+        dismiss.setOnAction(e -> banners.getChildren().remove(dismiss.getParent()));
         return dismiss;
     }
 
     private static HBox banner(Feather icon, Label label, Node action) {
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
         HBox banner = new HBox(12, new FontIcon(icon), label, action);
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("terminal-banner");
-        banner.setMaxHeight(40);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
         return banner;
     }
 

@@ -78,4 +78,15 @@ class HostListViewModelTest {
         model.reload();
         assertThat(model.problemProperty().get()).contains("The vault is locked");
     }
+
+    @Test
+    void anEmptyListSaysWhetherThereAreNoHostsOrTheSearchMatchesNone() throws Exception {
+        assertThat(model.placeholderProperty().get()).startsWith("No hosts yet.");
+        vault.hosts().save(Host.create("web", "web.example", 22, "deploy", new HostAuth.Password()));
+        vault.hosts().save(Host.create("db", "db.example", 22, "deploy", new HostAuth.Password()));
+        model.reload();
+        model.queryProperty().set("mail");
+        assertThat(model.visibleHosts()).isEmpty();
+        assertThat(model.placeholderProperty().get()).isEqualTo("No host matches \u201cmail\u201d.\nClear the search to see all 2 hosts.");
+    }
 }

@@ -155,6 +155,24 @@ class TerminalTabTest {
         KeyportHarness.awaitPrompt(robot, app.window);
     }
 
+    @Test
+    void aShellThatExitsSaysSoWithItsStatusAboveTheTerminalNotOverIt(FxRobot robot) throws Exception {
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window);
+        robot.write("exit 3").type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#terminal-disconnected").tryQuery()
+                .map(n -> ((Label) n).getText().equals("The shell on Local server exited (status 3).")).orElse(false));
+        Node banner = robot.lookup("#terminal-disconnected").query().getParent();
+        Node canvas = KeyportHarness.newestTab(app.window).widget().getTerminalPanel().getCanvas();
+        double bannerBottom = banner.localToScene(banner.getBoundsInLocal()).getMaxY();
+        double terminalTop = canvas.localToScene(canvas.getBoundsInLocal()).getMinY();
+        assertThat(bannerBottom).as("the banner sits above the terminal's first line").isLessThanOrEqualTo(terminalTop + 0.5);
+        assertThat(robot.lookup("Reconnect").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.openSessions() == 0);
+    }
+
     private String awaitStatus(FxRobot robot, String prefix) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#terminal-status").tryQuery()
