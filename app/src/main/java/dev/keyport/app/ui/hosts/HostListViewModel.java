@@ -15,8 +15,8 @@ import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 
 import dev.keyport.app.services.HostService;
+import dev.keyport.app.ui.VaultWork;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.VaultException;
 
 /**
  * The host list's state: all hosts, the search text, the filtered hosts, and the last problem.
@@ -114,17 +114,7 @@ public final class HostListViewModel {
         });
     }
 
-    private interface VaultWork {
-        void run() throws VaultException;
-    }
-
     private void run(VaultWork work) {
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (VaultException e) {
-                ui.execute(() -> problem.set(e.getMessage()));
-            }
-        });
+        VaultWork.inBackground(background, ui, work, problem::set);
     }
 }

@@ -15,12 +15,12 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 import dev.keyport.app.services.HostService;
+import dev.keyport.app.ui.VaultWork;
 import dev.keyport.app.tunnels.TunnelProfiles;
 import dev.keyport.app.tunnels.TunnelService;
 import dev.keyport.app.tunnels.TunnelStatus;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.VaultException;
 
 /**
  * The Tunnels view's state: every saved tunnel with its switch, live state and counters; the hosts a
@@ -156,17 +156,7 @@ public final class TunnelsViewModel {
         });
     }
 
-    private interface VaultWork {
-        void run() throws VaultException;
-    }
-
     private void run(VaultWork work) {
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (VaultException e) {
-                ui.execute(() -> problem.set(e.getMessage()));
-            }
-        });
+        VaultWork.inBackground(background, ui, work, problem::set);
     }
 }
