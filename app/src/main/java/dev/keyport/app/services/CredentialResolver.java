@@ -98,7 +98,8 @@ public final class CredentialResolver {
     static SessionOptions optionsFor(HostDetails details) {
         SessionOptions options = SessionOptions.DEFAULTS
                 .withHostKeyPolicy(dev.keyport.terminal.HostKeyPolicy.valueOf(details.hostKeyPolicy().name()))
-                .withLegacyAlgorithms(details.legacyAlgorithms());
+                .withLegacyAlgorithms(details.legacyAlgorithms())
+                .withAgent(SessionOptions.DEFAULTS.useAgent(), details.agentForwarding());
         if (details.keepAliveSeconds() > 0) {
             options = options.withKeepAlive(Duration.ofSeconds(details.keepAliveSeconds()), SessionOptions.DEFAULTS.keepAliveCountMax());
         }

@@ -73,19 +73,22 @@ class CredentialResolverTest {
             vault.hosts().save(bastion);
             Host db = Host.create("db", "db.internal", 22, "deploy", new HostAuth.Password())
                     .withDetails(new HostDetails(java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
-                            java.util.List.of(bastion.id()), 30, dev.keyport.vault.HostKeyPolicy.STRICT, true, ""));
+                            java.util.List.of(bastion.id()), 30, dev.keyport.vault.HostKeyPolicy.STRICT, true, "", true));
 
             ConnectionSpec spec = resolver.specFor(db);
 
             assertThat(spec.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.STRICT);
             assertThat(spec.options().legacyAlgorithms()).isTrue();
             assertThat(spec.options().keepAliveInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(spec.options().forwardAgent()).isTrue();
+            assertThat(spec.options().useAgent()).isEqualTo(dev.keyport.terminal.SessionOptions.DEFAULTS.useAgent());
             assertThat(spec.jumps()).singleElement().satisfies(hop -> {
                 assertThat(hop.host()).isEqualTo("bastion.example");
                 assertThat(hop.port()).isEqualTo(2200);
                 assertThat(hop.username()).isEqualTo("jump");
                 assertThat(hop.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.ACCEPT_NEW);
                 assertThat(hop.options().legacyAlgorithms()).isFalse();
+                assertThat(hop.options().forwardAgent()).isFalse();
             });
             // A host without its own keepalive keeps the session layer's default.
             assertThat(resolver.specFor(bastion).options().keepAliveInterval()).isEqualTo(DEFAULT_KEEPALIVE);
