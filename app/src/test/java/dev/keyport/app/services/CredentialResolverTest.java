@@ -95,6 +95,36 @@ class CredentialResolverTest {
         }
     }
 
+    @Test
+    void aVaultKeyStoredWithItsPassphraseIsOpenedWithoutAskingAndAWrongOneSaysSo() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            dev.keyport.terminal.keys.DecodedKey generated = dev.keyport.terminal.keys.KeyCodec.generate(
+                    dev.keyport.terminal.keys.KeyAlgorithm.ED25519, "team@example");
+            KeyEntry key = new KeyEntry(UUID.randomUUID(), "team key", "ssh-ed25519", 256, generated.info().fingerprint(),
+                    generated.info().authorizedKey(), "", Instant.now());
+            vault.keys().save(key, dev.keyport.terminal.keys.KeyCodec.writeOpenSsh(generated, "key phrase".toCharArray()),
+                    "key phrase".toCharArray());
+            Host host = Host.create("t", "t.example", 22, "team", new HostAuth.VaultKey(key.id()));
+
+            assertThat(resolver.specFor(host).credentials()).singleElement().isInstanceOfSatisfying(Credential.PrivateKey.class, k -> {
+                try {
+                    dev.keyport.terminal.keys.DecodedKey opened = dev.keyport.terminal.keys.KeyCodec.read(k.material(), "opened", "",
+                            dev.keyport.terminal.keys.KeyCodec.NO_PASSPHRASE);
+                    assertThat(opened.info().fingerprint()).isEqualTo(generated.info().fingerprint());
+                } catch (dev.keyport.terminal.keys.KeyCodecException e) {
+                    throw new AssertionError(e);
+                }
+            });
+
+            vault.keys().save(key, dev.keyport.terminal.keys.KeyCodec.writeOpenSsh(generated, "key phrase".toCharArray()),
+                    "another phrase".toCharArray());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.specFor(host))
+                    .isInstanceOf(dev.keyport.terminal.SshFailure.class)
+                    .hasMessageContaining("Key team key in the vault cannot be opened with its saved passphrase");
+        }
+    }
+
     private static final java.time.Duration DEFAULT_KEEPALIVE = dev.keyport.terminal.SessionOptions.DEFAULTS.keepAliveInterval();
 
     @Test
