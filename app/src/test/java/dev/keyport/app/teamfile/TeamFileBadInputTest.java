@@ -104,4 +104,24 @@ class TeamFileBadInputTest {
                 StandardCharsets.UTF_8)), Optional.empty());
         assertThat(e.getMessage()).contains("not a Keyport team file");
     }
+
+    @Test
+    void aFileTheVaultCannotHoldFailsAsAWholeEvenAfterPartOfItWasWritten() throws Exception {
+        // groups are written before hosts; a host name longer than the vault keeps fails afterwards
+        Path file = TeamFileFixtures.edited(tmp.resolve("long.keyport"), d -> {
+            java.util.List<dev.keyport.syncformat.TeamDocument.Group> groups = new java.util.ArrayList<>(d.groups());
+            groups.add(new dev.keyport.syncformat.TeamDocument.Group(UUID.randomUUID(), "New group", Optional.empty()));
+            dev.keyport.syncformat.TeamDocument withGroup = new dev.keyport.syncformat.TeamDocument(d.id(), groups, d.hosts(),
+                    d.identities(), d.keys(), d.tunnels(), d.trustedHostKeys());
+            return TeamFileFixtures.withHost(withGroup, TeamFileFixtures.APP, h -> dev.keyport.syncformat.TeamDocument.Host
+                    .builder(TeamFileFixtures.APP, "a".repeat(250), "app.example", "deploy"));
+        });
+        ImportPlan plan = service.plan(file, Optional.empty());
+        assertThat(plan.count(EntityKind.GROUP, ChangeKind.ADDED)).isEqualTo(1);
+        dev.keyport.vault.VaultException e = catchThrowableOfType(() -> service.apply(plan, ConflictChoice.THEIRS),
+                dev.keyport.vault.VaultException.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("Cannot save");
+        assertThat(TeamFileFixtures.dump(vault, FILE)).isEqualTo(before);
+    }
 }
