@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 import dev.keyport.syncformat.Secret;
 import dev.keyport.syncformat.TeamDocument;
-import dev.keyport.syncformat.openssh.SshPublicKey;
+import dev.keyport.app.openssh.ServerKeys;
 import dev.keyport.vault.ImportedEntity;
 import dev.keyport.vault.TrustedHostKey;
 import dev.keyport.vault.VaultException;
@@ -316,11 +316,7 @@ final class ImportPlanner {
     }
 
     static String fingerprint(String type, String base64) {
-        try {
-            return SshPublicKey.of(type, base64).fingerprint();
-        } catch (IllegalArgumentException e) {
-            return "an unreadable key";
-        }
+        return ServerKeys.fingerprint(type, base64);
     }
 
     private List<String> warnings(List<Decision> decisions) throws VaultException {
