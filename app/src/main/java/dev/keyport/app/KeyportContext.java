@@ -15,6 +15,7 @@ import dev.keyport.app.services.HostService;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.session.SessionService;
+import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.app.tunnels.TunnelProfiles;
 import dev.keyport.app.tunnels.TunnelService;
 import dev.keyport.terminal.UserPrompter;
@@ -46,6 +47,7 @@ public final class KeyportContext implements AutoCloseable {
     private final AppearancePreferences appearance;
     private final TunnelProfiles tunnelProfiles;
     private final TunnelService tunnels;
+    private final TeamFileService teamFiles;
     private volatile boolean closed;
 
     /** @param prompter how the session layer asks the person (dialogs in the window, the console on the command line) */
@@ -61,6 +63,7 @@ public final class KeyportContext implements AutoCloseable {
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
         this.tunnels = new TunnelService(sessions, vault.hosts());
+        this.teamFiles = new TeamFileService(vault);
     }
 
     public Vault vault() {
@@ -104,6 +107,11 @@ public final class KeyportContext implements AutoCloseable {
     /** The tunnels switched on now. */
     public TunnelService tunnels() {
         return tunnels;
+    }
+
+    /** Export, preview and import of team files (blocking). */
+    public TeamFileService teamFiles() {
+        return teamFiles;
     }
 
     /**

@@ -14,7 +14,12 @@ import picocli.CommandLine.Option;
 import dev.keyport.app.cli.CliEnvironment;
 import dev.keyport.app.cli.CliRoot;
 import dev.keyport.app.cli.ConnectCommand;
+import dev.keyport.app.cli.ExportCommand;
+import dev.keyport.app.cli.ExportSshConfigCommand;
 import dev.keyport.app.cli.HostCommand;
+import dev.keyport.app.cli.ImportCommand;
+import dev.keyport.app.cli.ImportSshConfigCommand;
+import dev.keyport.app.cli.KnownHostsCommand;
 import dev.keyport.app.cli.KeyCommand;
 import dev.keyport.app.cli.SshCommand;
 import dev.keyport.app.cli.TunnelCommand;
@@ -25,7 +30,8 @@ import dev.keyport.app.services.TerminalPreferences;
 @Command(name = "keyport", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keyport, a desktop SSH connection manager.",
         subcommands = {VaultCommand.class, HostCommand.class, KeyCommand.class, SshCommand.class, ConnectCommand.class,
-                TunnelCommand.class})
+                TunnelCommand.class, ExportCommand.class, ImportCommand.class, ImportSshConfigCommand.class, ExportSshConfigCommand.class,
+                KnownHostsCommand.class})
 public final class Main implements Callable<Integer>, CliRoot {
 
     private final CliEnvironment environment;

@@ -43,13 +43,15 @@ public class ArchitectureTest {
 
     @ArchTest
     public static final ArchRule applicationLayerIsFxFree = noClasses()
-            .that().resideInAnyPackage("dev.keyport.app.session..", "dev.keyport.app.services..", "dev.keyport.app.cli..")
+            .that().resideInAnyPackage("dev.keyport.app.session..", "dev.keyport.app.services..", "dev.keyport.app.cli..",
+                    "dev.keyport.app.teamfile..", "dev.keyport.app.openssh..")
             .or().haveFullyQualifiedName(KeyportContext.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage(FX);
 
     @ArchTest
     public static final ArchRule applicationLayerKnowsNoScreens = noClasses()
-            .that().resideInAnyPackage("dev.keyport.app.session..", "dev.keyport.app.services..")
+            .that().resideInAnyPackage("dev.keyport.app.session..", "dev.keyport.app.services..", "dev.keyport.app.teamfile..",
+                    "dev.keyport.app.openssh..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.keyport.app.ui..", "dev.keyport.app.cli..");
 
     @ArchTest

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,16 +95,24 @@ final class Db {
     private int transactionDepth;
 
     /**
-     * Runs {@code work} in one transaction, rolled back on failure. Inside another transaction it joins
-     * that one (which commits or rolls back). Caller holds the monitor.
+     * Runs {@code work} in one transaction, rolled back on any failure (an {@link Error} too: turning
+     * auto-commit back on would otherwise commit the half-done work). Inside another transaction it
+     * joins that one (which commits or rolls back) behind a savepoint: when {@code work} fails, its own
+     * statements are undone at once, so a caller that catches the failure and carries on does not
+     * commit half of it. Caller holds the monitor.
      */
     <T> T inTransaction(SqlWork<T> work) throws VaultException, SQLException {
         Connection c = connection();
         if (transactionDepth > 0) {
-            // inside a larger transaction (Vault.inTransaction): that one commits or rolls back
+            Savepoint savepoint = c.setSavepoint();
             transactionDepth++;
             try {
-                return work.run(c);
+                T result = work.run(c);
+                c.releaseSavepoint(savepoint);
+                return result;
+            } catch (Throwable e) {
+                undo(e, () -> c.rollback(savepoint));
+                throw e;
             } finally {
                 transactionDepth--;
             }
@@ -114,13 +123,26 @@ final class Db {
             T result = work.run(c);
             c.commit();
             return result;
-        } catch (SQLException | VaultException | RuntimeException e) {
-            c.rollback();
+        } catch (Throwable e) {
+            undo(e, c::rollback);
             throw e;
         } finally {
             transactionDepth = 0;
             c.setAutoCommit(true);
         }
+    }
+
+    /** Rolls back after {@code failure}; a failing rollback is added to it rather than hiding it. */
+    private static void undo(Throwable failure, SqlAction rollback) {
+        try {
+            rollback.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
     }
 
     /** All rows of a query, in the order the database returns them. */

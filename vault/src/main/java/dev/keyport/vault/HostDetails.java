@@ -16,12 +16,20 @@ import java.util.UUID;
  * @param hostKeyPolicy    what to do with an unknown server key
  * @param legacyAlgorithms whether to allow old algorithms (ssh-rsa/SHA-1, CBC) for old servers
  * @param notes            free text
+ * @param agentForwarding  whether the local SSH agent is forwarded to the host (OpenSSH's ForwardAgent)
  */
 public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, List<String> tags, List<UUID> jumpChain,
-                          int keepAliveSeconds, HostKeyPolicy hostKeyPolicy, boolean legacyAlgorithms, String notes) {
+                          int keepAliveSeconds, HostKeyPolicy hostKeyPolicy, boolean legacyAlgorithms, String notes,
+                          boolean agentForwarding) {
 
     public static final HostDetails NONE = new HostDetails(Optional.empty(), Optional.empty(), List.of(), List.of(), 0,
-            HostKeyPolicy.ASK, false, "");
+            HostKeyPolicy.ASK, false, "", false);
+
+    /** Details without agent forwarding. */
+    public HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, List<String> tags, List<UUID> jumpChain,
+                       int keepAliveSeconds, HostKeyPolicy hostKeyPolicy, boolean legacyAlgorithms, String notes) {
+        this(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes, false);
+    }
 
     public HostDetails {
         Objects.requireNonNull(groupId, "groupId");
@@ -42,23 +50,27 @@ public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, Lis
 
     public HostDetails withGroup(UUID group) {
         return new HostDetails(Optional.ofNullable(group), identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy,
-                legacyAlgorithms, notes);
+                legacyAlgorithms, notes, agentForwarding);
     }
 
     public HostDetails withIdentity(UUID identity) {
         return new HostDetails(groupId, Optional.ofNullable(identity), tags, jumpChain, keepAliveSeconds, hostKeyPolicy,
-                legacyAlgorithms, notes);
+                legacyAlgorithms, notes, agentForwarding);
     }
 
     public HostDetails withJumpChain(List<UUID> chain) {
-        return new HostDetails(groupId, identityId, tags, chain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
+        return new HostDetails(groupId, identityId, tags, chain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes, agentForwarding);
     }
 
     public HostDetails withLegacyAlgorithms(boolean legacy) {
-        return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacy, notes);
+        return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacy, notes, agentForwarding);
     }
 
     public HostDetails withTags(List<String> newTags) {
-        return new HostDetails(groupId, identityId, newTags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes);
+        return new HostDetails(groupId, identityId, newTags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes, agentForwarding);
+    }
+
+    public HostDetails withAgentForwarding(boolean forward) {
+        return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes, forward);
     }
 }

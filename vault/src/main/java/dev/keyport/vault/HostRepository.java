@@ -19,7 +19,7 @@ public final class HostRepository {
 
     static final String PASSWORD_FIELD = "host.password";
     private static final String COLUMNS = "id, name, address, port, username, auth_kind, auth_ref, group_id, identity_id,"
-            + " tags, keepalive_seconds, host_key_policy, legacy_algorithms, notes";
+            + " tags, keepalive_seconds, host_key_policy, legacy_algorithms, notes, agent_forwarding";
     private final Db db;
 
     HostRepository(Db db) {
@@ -63,7 +63,7 @@ public final class HostRepository {
     }
 
     private static void write(Connection c, Host host) throws SQLException, VaultException {
-        Db.execute(c, "MERGE INTO host (" + COLUMNS + ", created_at) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        Db.execute(c, "MERGE INTO host (" + COLUMNS + ", created_at) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " COALESCE((SELECT created_at FROM host WHERE id = ?), ?))", ps -> {
                     HostDetails d = host.details();
                     ps.setObject(1, host.id());
@@ -80,8 +80,9 @@ public final class HostRepository {
                     ps.setString(12, d.hostKeyPolicy().stored());
                     ps.setBoolean(13, d.legacyAlgorithms());
                     ps.setString(14, d.notes());
-                    ps.setObject(15, host.id());
-                    ps.setObject(16, OffsetDateTime.now());
+                    ps.setBoolean(15, d.agentForwarding());
+                    ps.setObject(16, host.id());
+                    ps.setObject(17, OffsetDateTime.now());
                 });
         Db.execute(c, "DELETE FROM host_jump WHERE host_id = ?", ps -> ps.setObject(1, host.id()));
         List<UUID> chain = host.details().jumpChain();
@@ -168,7 +169,8 @@ public final class HostRepository {
                 rs.getInt("keepalive_seconds"),
                 HostKeyPolicy.fromStored(rs.getString("host_key_policy")),
                 rs.getBoolean("legacy_algorithms"),
-                rs.getString("notes"));
+                rs.getString("notes"),
+                rs.getBoolean("agent_forwarding"));
         return new Host(id, rs.getString("name"), rs.getString("address"), rs.getInt("port"), rs.getString("username"), auth, details);
     }
 }

@@ -36,6 +36,27 @@ public final class IdentityRepository {
         }, "Cannot save identity " + identity.name());
     }
 
+    /** Saves an identity's name, user and key and keeps its password (a new identity has none). */
+    public void saveDetails(Identity identity) throws VaultException {
+        db.update("MERGE INTO identity (id, name, username, key_id) KEY (id) VALUES (?, ?, ?, ?)", ps -> {
+            ps.setObject(1, identity.id());
+            ps.setString(2, identity.name());
+            ps.setString(3, identity.username());
+            ps.setObject(4, identity.keyId().orElse(null));
+        }, "Cannot save identity " + identity.name());
+    }
+
+    /** Saves (encrypted) the password of an identity; {@code null} removes it. The caller wipes its array. */
+    public void savePassword(UUID id, char[] password) throws VaultException {
+        int updated = db.update("UPDATE identity SET password = ? WHERE id = ?", ps -> {
+            ps.setBytes(1, db.encryptChars(password, id, PASSWORD_FIELD));
+            ps.setObject(2, id);
+        }, "Cannot save the password of identity " + id);
+        if (updated == 0) {
+            throw new VaultException("Cannot save the password: identity " + id + " does not exist.");
+        }
+    }
+
     public Optional<char[]> password(UUID id) throws VaultException {
         return db.one("SELECT password FROM identity WHERE id = ?", ps -> ps.setObject(1, id),
                 rs -> db.decryptChars(rs.getBytes(1), id, PASSWORD_FIELD), "Cannot read the password of identity " + id);

@@ -55,7 +55,14 @@ final class Schema {
                 "ALTER TABLE trusted_host_key ADD COLUMN id UUID DEFAULT RANDOM_UUID() NOT NULL",
                 "ALTER TABLE trusted_host_key ADD COLUMN source VARCHAR(500) DEFAULT 'trusted on first connection' NOT NULL",
                 "CREATE UNIQUE INDEX trusted_host_key_id ON trusted_host_key(id)",
-                "CREATE TABLE setting (name VARCHAR(200) PRIMARY KEY, setting_value VARCHAR(20000) NOT NULL)"));
+                "CREATE TABLE setting (name VARCHAR(200) PRIMARY KEY, setting_value VARCHAR(20000) NOT NULL)"),
+            // 3: team files: agent forwarding per host, keys with only their public half, what each import brought
+            List.of(
+                "ALTER TABLE host ADD COLUMN agent_forwarding BOOLEAN DEFAULT FALSE NOT NULL",
+                "ALTER TABLE ssh_key ALTER COLUMN private_key SET NULL",
+                "CREATE TABLE team_import (file_id UUID NOT NULL, entity_id UUID NOT NULL, entity_kind VARCHAR(20) NOT NULL,"
+                    + " vault_id UUID NOT NULL, local_name VARCHAR(300), fingerprint VARCHAR(1000) NOT NULL,"
+                    + " PRIMARY KEY (file_id, entity_id))"));
 
     private Schema() {
     }

@@ -3,6 +3,7 @@ package dev.keyport.vault;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,6 +46,23 @@ public final class TrustedHostKeyRepository {
                     ps.setObject(5, OffsetDateTime.now());
                     ps.setString(6, source);
                 }, "Cannot save the trusted key for " + host + ":" + port);
+    }
+
+    /**
+     * Trusts a key with its own id, time and source (an import); the same host, port and key already
+     * trusted keeps one entry, which takes these values.
+     */
+    public void add(TrustedHostKey key) throws VaultException {
+        db.update("MERGE INTO trusted_host_key (id, host, port, key_type, key_data, added_at, source) KEY (host, port, key_data)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setObject(1, key.id());
+                    ps.setString(2, key.host().toLowerCase(Locale.ROOT));
+                    ps.setInt(3, key.port());
+                    ps.setString(4, key.keyType());
+                    ps.setString(5, key.keyData());
+                    ps.setObject(6, key.addedAt().atOffset(ZoneOffset.UTC));
+                    ps.setString(7, key.source());
+                }, "Cannot save the trusted key for " + key.host() + ":" + key.port());
     }
 
     public boolean delete(UUID id) throws VaultException {

@@ -44,6 +44,7 @@ public final class Vault implements AutoCloseable {
     private final IdentityRepository identities;
     private final ForwardProfileRepository forwards;
     private final SettingsRepository settings;
+    private final TeamImportRepository teamImports;
 
     private Vault(Path directory, Db db, VaultLock lock) {
         this.directory = directory;
@@ -56,6 +57,7 @@ public final class Vault implements AutoCloseable {
         this.identities = new IdentityRepository(db);
         this.forwards = new ForwardProfileRepository(db);
         this.settings = new SettingsRepository(db);
+        this.teamImports = new TeamImportRepository(db);
     }
 
     /** Whether {@code directory} holds a vault (its header). */
@@ -421,6 +423,11 @@ public final class Vault implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** What earlier imports of team files brought (so the next import can tell who changed what). */
+    public TeamImportRepository teamImports() {
+        return teamImports;
     }
 
     /** Closes the database and wipes the keys; the repositories then say the vault is locked. Idempotent. */

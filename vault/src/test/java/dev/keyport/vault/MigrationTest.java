@@ -68,6 +68,15 @@ class MigrationTest {
             vault.groups().save(group);
             vault.hosts().save(host.withDetails(host.details().withGroup(group.id()).withTags(List.of("prod"))));
             assertThat(vault.hosts().find(hostId).orElseThrow().details().tags()).containsExactly("prod");
+            // schema 3: agent forwarding, a key with only its public half, the import history
+            vault.hosts().save(host.withDetails(host.details().withAgentForwarding(true)));
+            assertThat(vault.hosts().find(hostId).orElseThrow().details().agentForwarding()).isTrue();
+            KeyEntry publicOnly = new KeyEntry(UUID.randomUUID(), "k", "ssh-ed25519", 256, "SHA256:x", "ssh-ed25519 AAAA", "",
+                    java.time.Instant.now());
+            vault.keys().saveDetails(publicOnly);
+            assertThat(vault.keys().hasPrivateKey(publicOnly.id())).isFalse();
+            vault.teamImports().save(new ImportedEntity(hostId, hostId, "host", hostId, java.util.Optional.empty(), "f"));
+            assertThat(vault.teamImports().list(hostId)).hasSize(1);
         }
 
         Path backups = dir.resolve(Vault.BACKUP_DIR);

@@ -118,7 +118,12 @@ class RepositoryErrorsTest {
                         List.of(new ForwardProfile.Forward(ForwardProfile.Kind.DYNAMIC, "127.0.0.1", 1080, null, 0)))),
                 () -> vault.hostKeys().list(), () -> vault.hostKeys().find("a", 22), () -> vault.hostKeys().add("a", 22, "t", "k"),
                 () -> vault.hostKeys().delete(id),
-                () -> vault.settings().get("s"), () -> vault.settings().put("s", "v"));
+                () -> vault.settings().get("s"), () -> vault.settings().put("s", "v"),
+                () -> vault.keys().saveDetails(key), () -> vault.keys().hasPrivateKey(id),
+                () -> vault.identities().saveDetails(Identity.create("i", "i", null)), () -> vault.identities().savePassword(id, null),
+                () -> vault.hostKeys().add(new TrustedHostKey(id, "a", 22, "t", "k", Instant.now(), "s")),
+                () -> vault.teamImports().list(id),
+                () -> vault.teamImports().save(new ImportedEntity(id, id, "host", id, java.util.Optional.empty(), "f")));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isInstanceOf(VaultException.class).hasMessage(LOCKED);
         }

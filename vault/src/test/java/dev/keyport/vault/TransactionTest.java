@@ -57,4 +57,52 @@ class TransactionTest {
             assertThat(vault.hosts().list()).hasSize(2);
         }
     }
+
+    @Test
+    void anErrorHalfWayIsRolledBackTooAndNotCommittedWhenAutoCommitComesBack() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            Host host = Host.create("db", "db.example", 22, "u", new HostAuth.Password());
+            assertThatThrownBy(() -> vault.inTransaction(() -> {
+                vault.hosts().save(host);
+                throw new AssertionError("a bug in the caller");
+            })).isInstanceOf(AssertionError.class);
+
+            assertThat(vault.hosts().list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRepositoryCallThatFailsInsideATransactionLeavesNothingBehindEvenWhenTheCallerCarriesOn() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            Host good = Host.create("good", "good.example", 22, "u", new HostAuth.Password());
+            Host loop = Host.create("loop", "loop.example", 22, "u", new HostAuth.Password());
+            Host selfJump = loop.withDetails(loop.details().withJumpChain(List.of(loop.id())));
+            Host kept = Host.create("kept", "kept.example", 22, "u", new HostAuth.Password());
+            vault.inTransaction(() -> {
+                // saveAll writes "good" and "loop", then refuses the jump chain: all of that call is undone
+                assertThatThrownBy(() -> vault.hosts().saveAll(List.of(good, selfJump)))
+                        .isInstanceOf(VaultException.class).hasMessageContaining("cannot jump through itself");
+                vault.hosts().save(kept);
+                return null;
+            });
+
+            assertThat(vault.hosts().list()).containsExactly(kept);
+        }
+    }
+
+    @Test
+    void transactionsNestAndTheOuterOneDecides() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            Host inner = Host.create("inner", "inner.example", 22, "u", new HostAuth.Password());
+            assertThatThrownBy(() -> vault.inTransaction(() -> {
+                vault.inTransaction(() -> {
+                    vault.hosts().save(inner);
+                    return null;
+                });
+                throw new VaultException("the outer work fails after the inner one succeeded");
+            })).isInstanceOf(VaultException.class);
+
+            assertThat(vault.hosts().list()).isEmpty();
+        }
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.syncformat.TeamFileException;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.keys.KeyCodecException;
 import dev.keyport.vault.Vault;
@@ -26,7 +27,7 @@ final class Cli {
     }
 
     interface Body {
-        int run(CliEnvironment env) throws VaultException, IOException, KeyCodecException;
+        int run(CliEnvironment env) throws VaultException, IOException, KeyCodecException, TeamFileException;
     }
 
     static int run(CommandSpec spec, Body body) {
@@ -34,7 +35,7 @@ final class Cli {
         CliEnvironment env = root instanceof CliRoot h ? h.environment() : CliEnvironment.fromProcess();
         try {
             return body.run(env);
-        } catch (VaultException | IOException | KeyCodecException | IllegalArgumentException e) {
+        } catch (VaultException | IOException | KeyCodecException | TeamFileException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("keyport: " + e.getMessage());
             return FAILED;
         }
@@ -42,7 +43,7 @@ final class Cli {
 
     /** What a command does with the unlocked vault; {@code out} is the command's standard output. */
     interface VaultBody {
-        int run(Vault vault, PrintWriter out) throws VaultException, IOException, KeyCodecException;
+        int run(Vault vault, PrintWriter out) throws VaultException, IOException, KeyCodecException, TeamFileException;
     }
 
     /**
@@ -55,7 +56,7 @@ final class Cli {
 
     /** Unlock, run {@code body}, lock: for a {@link #run} body that checks its input before asking for the password. */
     static int withVault(CommandSpec spec, CliEnvironment env, CommonOptions common, VaultBody body)
-            throws VaultException, IOException, KeyCodecException {
+            throws VaultException, IOException, KeyCodecException, TeamFileException {
         try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
             return body.run(vault, spec.commandLine().getOut());
         }
@@ -63,7 +64,7 @@ final class Cli {
 
     /** A command body that works with the application's services. */
     interface ContextBody {
-        int run(KeyportContext context, PrintWriter out) throws VaultException, IOException, KeyCodecException;
+        int run(KeyportContext context, PrintWriter out) throws VaultException, IOException, KeyCodecException, TeamFileException;
     }
 
     /**

@@ -6,9 +6,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -16,6 +18,9 @@ import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.SessionOptions;
 import dev.keyport.terminal.SshFailure;
+import dev.keyport.terminal.keys.DecodedKey;
+import dev.keyport.terminal.keys.KeyCodec;
+import dev.keyport.terminal.keys.KeyCodecException;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.HostDetails;
@@ -98,7 +103,8 @@ public final class CredentialResolver {
     static SessionOptions optionsFor(HostDetails details) {
         SessionOptions options = SessionOptions.DEFAULTS
                 .withHostKeyPolicy(dev.keyport.terminal.HostKeyPolicy.valueOf(details.hostKeyPolicy().name()))
-                .withLegacyAlgorithms(details.legacyAlgorithms());
+                .withLegacyAlgorithms(details.legacyAlgorithms())
+                .withAgent(SessionOptions.DEFAULTS.useAgent(), details.agentForwarding());
         if (details.keepAliveSeconds() > 0) {
             options = options.withKeepAlive(Duration.ofSeconds(details.keepAliveSeconds()), SessionOptions.DEFAULTS.keepAliveCountMax());
         }
@@ -129,7 +135,22 @@ public final class CredentialResolver {
         String label = keys.find(keyId).map(k -> k.name()).orElseThrow(() -> new SshFailure(
                 SshFailure.Kind.KEY_UNREADABLE, "The key chosen for " + host.name() + " is no longer in the vault."
                         + " Edit the host and choose another key."));
-        return new Credential.PrivateKey(label, keys.privateKey(keyId));
+        byte[] material = keys.privateKey(keyId);
+        Optional<char[]> passphrase = keys.passphrase(keyId);
+        if (passphrase.isEmpty()) {
+            return new Credential.PrivateKey(label, material);
+        }
+        // a key stored with its passphrase (from a team file): opened here, so nobody is asked for it
+        try {
+            DecodedKey key = KeyCodec.read(material, label, "", source -> passphrase.get().clone());
+            return new Credential.PrivateKey(label, KeyCodec.writeOpenSsh(key, null));
+        } catch (KeyCodecException e) {
+            throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "Key " + label + " in the vault cannot be opened with its saved"
+                    + " passphrase: " + e.getMessage());
+        } finally {
+            Arrays.fill(material, (byte) 0);
+            Arrays.fill(passphrase.get(), '\0');
+        }
     }
 
     private List<Credential> credentialsFor(Host host) throws SshFailure {

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -47,6 +49,26 @@ public final class MasterPasswordInput {
     /** Another secret (a key passphrase): the file named by {@code variable}, else the terminal, else the next stdin line. */
     public char[] secret(String variable, String prompt, boolean confirm) throws IOException {
         return read(variable, prompt, confirm);
+    }
+
+    /**
+     * A secret from {@code file} when one is given (its first line; {@code --passphrase-file}), else as
+     * {@link #secret(String, String, boolean)}.
+     */
+    public char[] secret(Path file, String variable, String prompt, boolean confirm) throws IOException {
+        if (file == null) {
+            return read(variable, prompt, confirm);
+        }
+        char[] fromFile;
+        try {
+            fromFile = SecretFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("There is no file " + file + ".", e);
+        }
+        if (fromFile.length == 0) {
+            throw new IOException("The file " + file + " is empty.");
+        }
+        return fromFile;
     }
 
     private char[] read(String variable, String prompt, boolean confirm) throws IOException {

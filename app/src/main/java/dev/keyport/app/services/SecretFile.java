@@ -31,6 +31,11 @@ public final class SecretFile {
         return firstLine(Files.readAllBytes(Path.of(file)));
     }
 
+    /** The secret in {@code file} (its first line); the caller wipes it. */
+    public static char[] read(Path file) throws IOException {
+        return firstLine(Files.readAllBytes(file));
+    }
+
     /** The first line of {@code bytes} (UTF-8) up to its CR or LF; wipes {@code bytes}. */
     static char[] firstLine(byte[] bytes) {
         try {

@@ -73,22 +73,55 @@ class CredentialResolverTest {
             vault.hosts().save(bastion);
             Host db = Host.create("db", "db.internal", 22, "deploy", new HostAuth.Password())
                     .withDetails(new HostDetails(java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
-                            java.util.List.of(bastion.id()), 30, dev.keyport.vault.HostKeyPolicy.STRICT, true, ""));
+                            java.util.List.of(bastion.id()), 30, dev.keyport.vault.HostKeyPolicy.STRICT, true, "", true));
 
             ConnectionSpec spec = resolver.specFor(db);
 
             assertThat(spec.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.STRICT);
             assertThat(spec.options().legacyAlgorithms()).isTrue();
             assertThat(spec.options().keepAliveInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+            assertThat(spec.options().forwardAgent()).isTrue();
+            assertThat(spec.options().useAgent()).isEqualTo(dev.keyport.terminal.SessionOptions.DEFAULTS.useAgent());
             assertThat(spec.jumps()).singleElement().satisfies(hop -> {
                 assertThat(hop.host()).isEqualTo("bastion.example");
                 assertThat(hop.port()).isEqualTo(2200);
                 assertThat(hop.username()).isEqualTo("jump");
                 assertThat(hop.options().hostKeyPolicy()).isEqualTo(dev.keyport.terminal.HostKeyPolicy.ACCEPT_NEW);
                 assertThat(hop.options().legacyAlgorithms()).isFalse();
+                assertThat(hop.options().forwardAgent()).isFalse();
             });
             // A host without its own keepalive keeps the session layer's default.
             assertThat(resolver.specFor(bastion).options().keepAliveInterval()).isEqualTo(DEFAULT_KEEPALIVE);
+        }
+    }
+
+    @Test
+    void aVaultKeyStoredWithItsPassphraseIsOpenedWithoutAskingAndAWrongOneSaysSo() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            CredentialResolver resolver = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
+            dev.keyport.terminal.keys.DecodedKey generated = dev.keyport.terminal.keys.KeyCodec.generate(
+                    dev.keyport.terminal.keys.KeyAlgorithm.ED25519, "team@example");
+            KeyEntry key = new KeyEntry(UUID.randomUUID(), "team key", "ssh-ed25519", 256, generated.info().fingerprint(),
+                    generated.info().authorizedKey(), "", Instant.now());
+            vault.keys().save(key, dev.keyport.terminal.keys.KeyCodec.writeOpenSsh(generated, "key phrase".toCharArray()),
+                    "key phrase".toCharArray());
+            Host host = Host.create("t", "t.example", 22, "team", new HostAuth.VaultKey(key.id()));
+
+            assertThat(resolver.specFor(host).credentials()).singleElement().isInstanceOfSatisfying(Credential.PrivateKey.class, k -> {
+                try {
+                    dev.keyport.terminal.keys.DecodedKey opened = dev.keyport.terminal.keys.KeyCodec.read(k.material(), "opened", "",
+                            dev.keyport.terminal.keys.KeyCodec.NO_PASSPHRASE);
+                    assertThat(opened.info().fingerprint()).isEqualTo(generated.info().fingerprint());
+                } catch (dev.keyport.terminal.keys.KeyCodecException e) {
+                    throw new AssertionError(e);
+                }
+            });
+
+            vault.keys().save(key, dev.keyport.terminal.keys.KeyCodec.writeOpenSsh(generated, "key phrase".toCharArray()),
+                    "another phrase".toCharArray());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> resolver.specFor(host))
+                    .isInstanceOf(dev.keyport.terminal.SshFailure.class)
+                    .hasMessageContaining("Key team key in the vault cannot be opened with its saved passphrase");
         }
     }
 

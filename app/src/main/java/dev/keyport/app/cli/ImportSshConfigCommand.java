@@ -1,0 +1,54 @@
+package dev.keyport.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.keyport.app.openssh.SshConfigImport;
+
+/** {@code keyport import-ssh-config [FILE]}: hosts, keys and forwards from an OpenSSH client configuration. */
+@Command(name = "import-ssh-config", mixinStandardHelpOptions = true, description = "Import the hosts of an OpenSSH client"
+        + " configuration as ssh resolves them: HostName, User, Port, ProxyJump (as jump hosts), ServerAliveInterval, ForwardAgent,"
+        + " the first IdentityFile (read into the vault; its passphrase from " + KeyCommand.PASSPHRASE_FILE_ENV + ", the terminal"
+        + " or standard input) and the forwards (a tunnel \"ALIAS forwards\"). Running it again updates them, by name.")
+public final class ImportSshConfigCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CommonOptions common;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The configuration (default: ~/.ssh/config)")
+    Path file;
+
+    @Override
+    public Integer call() {
+        return Cli.run(spec, env -> {
+            Path home = Path.of(System.getProperty("user.home"));
+            Path config = file != null ? file : home.resolve(".ssh").resolve("config");
+            if (!Files.isRegularFile(config)) {
+                throw new IOException("There is no ssh_config " + config + ".");
+            }
+            return Cli.withVault(spec, env, common, (vault, out) -> {
+                SshConfigImport.Result result = new SshConfigImport(vault).importFrom(config, home, source -> {
+                    try {
+                        return env.passwords().secret(KeyCommand.PASSPHRASE_FILE_ENV, "Passphrase for " + source, false);
+                    } catch (IOException e) {
+                        return null;
+                    }
+                });
+                result.lines().forEach(out::println);
+                result.warnings().forEach(w -> out.println("Warning: " + w));
+                out.println("Imported " + config + ": " + result.added() + " added, " + result.updated() + " updated, "
+                        + result.unchanged() + " unchanged; " + result.keysAdded() + " keys added, " + result.tunnels() + " tunnels.");
+                return 0;
+            });
+        });
+    }
+}

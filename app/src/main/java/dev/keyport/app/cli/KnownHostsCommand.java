@@ -1,0 +1,75 @@
+package dev.keyport.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.keyport.app.openssh.KnownHostsImport;
+import dev.keyport.app.openssh.ServerKeys;
+import dev.keyport.vault.TrustedHostKey;
+
+/** {@code keyport known-hosts import FILE|list}: the server keys Keyport trusts. */
+@Command(name = "known-hosts", mixinStandardHelpOptions = true, description = "Import and list the server keys Keyport trusts.",
+        subcommands = {KnownHostsCommand.Import.class, KnownHostsCommand.ListKeys.class})
+public final class KnownHostsCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Trust the keys of an OpenSSH known_hosts file. Hashed"
+            + " lines hide their host name: they are imported for the saved hosts whose address and port they match, and skipped"
+            + " otherwise. A key that contradicts one you trust is not imported.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+        @Parameters(index = "0", paramLabel = "FILE", description = "e.g. ~/.ssh/known_hosts")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return Cli.withVault(spec, common, (vault, out) -> {
+                KnownHostsImport.Result result = new KnownHostsImport(vault).importFrom(file);
+                result.lines().forEach(out::println);
+                result.warnings().forEach(w -> out.println("Skipped: " + w));
+                out.println("Imported " + file + ": " + result.trusted() + " keys newly trusted, " + result.alreadyTrusted()
+                        + " already trusted, " + result.conflicts() + " not imported (another key is trusted); skipped "
+                        + result.hashedSkipped() + " hashed lines that match no saved host and " + result.patternsOnly()
+                        + " lines with patterns only.");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the trusted server keys: host, port, type, fingerprint, from where.")
+    static final class ListKeys implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            return Cli.withVault(spec, common, (vault, out) -> {
+                List<TrustedHostKey> keys = vault.hostKeys().list();
+                if (keys.isEmpty()) {
+                    out.println("No trusted server keys yet. Keyport asks when it first meets a server, or: keyport known-hosts import FILE");
+                    return 0;
+                }
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {"HOST", "PORT", "TYPE", "FINGERPRINT", "FROM"});
+                for (TrustedHostKey k : keys) {
+                    rows.add(new String[] {k.host(), String.valueOf(k.port()), k.keyType(), ServerKeys.fingerprint(k.keyType(), k.keyData()),
+                            k.source()});
+                }
+                Table.print(out, rows);
+                return 0;
+            });
+        }
+    }
+}

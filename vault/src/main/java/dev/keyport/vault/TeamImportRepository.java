@@ -1,0 +1,37 @@
+package dev.keyport.vault;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What each import of a team file brought, per file and entity ({@link ImportedEntity}). Blocking. */
+public final class TeamImportRepository {
+
+    private final Db db;
+
+    TeamImportRepository(Db db) {
+        this.db = db;
+    }
+
+    /** Every entity the imports of this file brought. */
+    public List<ImportedEntity> list(UUID fileId) throws VaultException {
+        return db.list("SELECT file_id, entity_id, entity_kind, vault_id, local_name, fingerprint FROM team_import WHERE file_id = ?"
+                        + " ORDER BY entity_id", ps -> ps.setObject(1, fileId),
+                rs -> new ImportedEntity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, UUID.class), Optional.ofNullable(rs.getString(5)), rs.getString(6)),
+                "Cannot read what earlier imports of team file " + fileId + " brought");
+    }
+
+    /** Records (or replaces) what an import brought for one entity of a file. */
+    public void save(ImportedEntity entity) throws VaultException {
+        db.update("MERGE INTO team_import (file_id, entity_id, entity_kind, vault_id, local_name, fingerprint) KEY (file_id, entity_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setObject(1, entity.fileId());
+                    ps.setObject(2, entity.entityId());
+                    ps.setString(3, entity.kind());
+                    ps.setObject(4, entity.vaultId());
+                    ps.setString(5, entity.localName().orElse(null));
+                    ps.setString(6, entity.fingerprint());
+                }, "Cannot record what the import of team file " + entity.fileId() + " brought");
+    }
+}
