@@ -84,13 +84,16 @@ final class DesktopApp {
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
             Platform.startup(() -> Theme.apply(false));
+            Optional<Path> teamFile = Optional.empty();
             if (vault == null) {
-                vault = askForVault(dataDir, unlocker).orElse(null);
-                if (vault == null) {
+                Optional<UnlockDialog.FirstStart> opened = askForVault(dataDir, unlocker);
+                if (opened.isEmpty()) {
                     return 0;
                 }
+                vault = opened.get().vault();
+                teamFile = opened.get().teamFile();
             }
-            return runWindow(vault, demoMode, scrollbackLines, unlocker);
+            return runWindow(vault, demoMode, scrollbackLines, unlocker, teamFile);
         } finally {
             unlocker.shutdownNow();
             if (demoMode != null) {
@@ -100,15 +103,16 @@ final class DesktopApp {
         }
     }
 
-    /** The unlock (or create) dialog, on the FX thread; this thread waits for the answer. */
-    private static Optional<Vault> askForVault(Path dataDir, ExecutorService unlocker) {
+    /** The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the answer. */
+    private static Optional<UnlockDialog.FirstStart> askForVault(Path dataDir, ExecutorService unlocker) {
         boolean create = !Vault.exists(dataDir);
-        return FxThread.call(() -> UnlockDialog.show(null, create, dataDir.toString(),
+        return FxThread.call(() -> UnlockDialog.showFirstStart(null, create, dataDir.toString(),
                 password -> create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
                         : Vault.unlock(dataDir, password), unlocker)).orElse(Optional.empty());
     }
 
-    private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker) {
+    private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker,
+            Optional<Path> teamFile) {
         AtomicReference<Window> owner = new AtomicReference<>();
         KeyportContext context = new KeyportContext(vault, new FxUserPrompter(owner::get)); // starts the SSH client: not on the FX thread
         try {
@@ -136,6 +140,7 @@ final class DesktopApp {
                 try {
                     window.show(stage, demoMode != null ? "Keyport (demo)" : "Keyport");
                     window.model().tunnels().autostart(); // in the background: the window does not wait for them
+                    teamFile.ifPresent(file -> Platform.runLater(() -> window.openImport(file.toString())));
                     return true;
                 } catch (RuntimeException e) {
                     LOG.error("The main window could not be shown", e);

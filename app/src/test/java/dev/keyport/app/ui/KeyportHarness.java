@@ -50,6 +50,11 @@ public final class KeyportHarness {
     /** Opens the vault and wires the app; call {@link #show(Stage)} from {@code @Start}. */
     public static KeyportHarness open(Path dataDir, Supplier<Stage> stage) throws Exception {
         Vault vault = Vault.create(dataDir, "test master password".toCharArray(), KdfParameters.FLOOR);
+        return on(vault, stage);
+    }
+
+    /** Wires the app on a vault that is already open (created by the first-start dialog, say). */
+    public static KeyportHarness on(Vault vault, Supplier<Stage> stage) {
         return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
     }
 

@@ -14,6 +14,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.application.Platform;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -23,6 +25,8 @@ import dev.keyport.app.ui.hosts.HostListView;
 import dev.keyport.app.ui.settings.SettingsDialog;
 import dev.keyport.app.ui.terminal.TerminalSettings;
 import dev.keyport.app.ui.terminal.TerminalTab;
+import dev.keyport.app.ui.teamfile.ExportDialog;
+import dev.keyport.app.ui.teamfile.ImportDialog;
 import dev.keyport.app.ui.tunnels.TunnelEditorDialog;
 import dev.keyport.app.ui.tunnels.TunnelsView;
 import dev.keyport.vault.ForwardProfile;
@@ -91,11 +95,12 @@ public final class MainWindow {
             split.setDividerPositions(dividers);
         });
 
-        root.setLeft(new Navigation(model, this::openSettings));
+        root.setLeft(new Navigation(model, this::openSettings, () -> openImport(""), this::openExport));
         root.setCenter(split);
         Scene scene = new Scene(root, 1200, 760);
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/keyport/app/keyport.css").toExternalForm());
         installShortcuts(scene);
+        acceptDroppedTeamFiles(scene);
         stage.setTitle(title);
         stage.setScene(scene);
         stage.setMinWidth(720);
@@ -110,6 +115,8 @@ public final class MainWindow {
         actions.put(Shortcut.SHOW_HOSTS, () -> model.show(MainWindowViewModel.Section.HOSTS));
         actions.put(Shortcut.SHOW_TUNNELS, () -> model.show(MainWindowViewModel.Section.TUNNELS));
         actions.put(Shortcut.NEW_HOST, this::addHost);
+        actions.put(Shortcut.IMPORT_TEAM_FILE, () -> openImport(""));
+        actions.put(Shortcut.EXPORT_TEAM_FILE, this::openExport);
         actions.put(Shortcut.SEARCH_HOSTS, hostList::focusSearch);
         actions.put(Shortcut.CLOSE_TAB, this::closeCurrentTab);
         actions.put(Shortcut.TOGGLE_THEME, model::toggleTheme);
@@ -162,6 +169,34 @@ public final class MainWindow {
     private void editTunnel(ForwardProfile profile) {
         boolean isNew = profile == null || model.tunnels().rows().stream().noneMatch(r -> r.profile().id().equals(profile.id()));
         model.tunnels().edit(profile, editor -> TunnelEditorDialog.show(stage, editor, isNew).ifPresent(model.tunnels()::save));
+    }
+
+    /** Dropping a team file on the window opens its import preview. */
+    private void acceptDroppedTeamFiles(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean taken = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (taken) {
+                String file = e.getDragboard().getFiles().get(0).getAbsolutePath();
+                Platform.runLater(() -> openImport(file)); // after the drop has finished
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+    }
+
+    /** Opens the import preview for {@code file} ("" to choose one). Call on the FX thread. */
+    public void openImport(String file) {
+        ImportDialog.show(stage, model.importer(file), model::imported);
+    }
+
+    private void openExport() {
+        ExportDialog.show(stage, model.exporter());
     }
 
     private void openSettings() {

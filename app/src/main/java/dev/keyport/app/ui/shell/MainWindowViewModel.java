@@ -21,7 +21,10 @@ import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.session.SessionService;
+import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.app.ui.hosts.HostListViewModel;
+import dev.keyport.app.ui.teamfile.ExportViewModel;
+import dev.keyport.app.ui.teamfile.ImportViewModel;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.app.ui.tunnels.TunnelsViewModel;
 import dev.keyport.vault.Host;
@@ -48,6 +51,7 @@ public final class MainWindowViewModel {
     private final AppearancePreferences appearance;
     private final Executor background;
     private final Executor ui;
+    private final TeamFileService teamFiles;
     private final HostListViewModel hosts;
     private final TunnelsViewModel tunnels;
     private final ReadOnlyObjectWrapper<Section> section = new ReadOnlyObjectWrapper<>(Section.HOSTS);
@@ -62,6 +66,7 @@ public final class MainWindowViewModel {
         this.appearance = context.appearance();
         this.background = context.background();
         this.ui = ui;
+        this.teamFiles = context.teamFiles();
         this.tunnels = new TunnelsViewModel(context.tunnelProfiles(), context.tunnels(), context.hosts(), background, ui);
         this.hosts = new HostListViewModel(context.hosts(), background, ui, tunnels.hostsWithTunnelsOn());
         this.dark = new ReadOnlyBooleanWrapper(startup.dark());
@@ -84,6 +89,23 @@ public final class MainWindowViewModel {
 
     public TunnelsViewModel tunnels() {
         return tunnels;
+    }
+
+    /** A fresh import of {@code file} ("" to choose one in the dialog). */
+    public ImportViewModel importer(String file) {
+        ImportViewModel importer = new ImportViewModel(teamFiles, background, ui);
+        importer.pathProperty().set(file);
+        return importer;
+    }
+
+    public ExportViewModel exporter() {
+        return new ExportViewModel(teamFiles, background, ui);
+    }
+
+    /** After an import: the lists show what came in. */
+    public void imported() {
+        hosts.reload();
+        tunnels.reload();
     }
 
     /** Which section the window shows beside the terminals. */

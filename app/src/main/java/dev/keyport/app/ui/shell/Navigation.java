@@ -4,6 +4,8 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
@@ -34,7 +36,7 @@ final class Navigation extends VBox {
         return button;
     }
 
-    Navigation(MainWindowViewModel model, Runnable openSettings) {
+    Navigation(MainWindowViewModel model, Runnable openSettings, Runnable importTeamFile, Runnable exportTeamFile) {
         ToggleButton hosts = section(model, MainWindowViewModel.Section.HOSTS, Feather.SERVER, Shortcut.SHOW_HOSTS, "nav-hosts");
         ToggleButton tunnels = section(model, MainWindowViewModel.Section.TUNNELS, Feather.SHUFFLE, Shortcut.SHOW_TUNNELS, "nav-tunnels");
         Button theme = new Button();
@@ -50,9 +52,21 @@ final class Navigation extends VBox {
         settings.setTooltip(new Tooltip(Shortcut.SETTINGS.tooltip()));
         settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         settings.setOnAction(e -> openSettings.run());
+        MenuItem importItem = new MenuItem("Import a team file…", new FontIcon(Feather.DOWNLOAD));
+        importItem.setId("menu-import");
+        importItem.setAccelerator(Shortcut.IMPORT_TEAM_FILE.keys());
+        importItem.setOnAction(e -> importTeamFile.run());
+        MenuItem exportItem = new MenuItem("Export a team file…", new FontIcon(Feather.UPLOAD));
+        exportItem.setId("menu-export");
+        exportItem.setAccelerator(Shortcut.EXPORT_TEAM_FILE.keys());
+        exportItem.setOnAction(e -> exportTeamFile.run());
+        MenuButton file = new MenuButton(null, new FontIcon(Feather.FOLDER), importItem, exportItem);
+        file.setId("file-menu");
+        file.setTooltip(new Tooltip("File: import or export a team file"));
+        file.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "no-arrow");
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(hosts, tunnels, spacer, settings, theme);
+        getChildren().addAll(hosts, tunnels, spacer, file, settings, theme);
         setSpacing(6);
         setPadding(new Insets(10, 6, 10, 6));
         setAlignment(Pos.TOP_CENTER);

@@ -12,6 +12,8 @@ public enum Shortcut {
     SHOW_HOSTS("Hosts", shifted(KeyCode.H)),
     SHOW_TUNNELS("Tunnels", shifted(KeyCode.T)),
     NEW_HOST("Add a host", shifted(KeyCode.N)),
+    IMPORT_TEAM_FILE("Import a team file", shifted(KeyCode.O)),
+    EXPORT_TEAM_FILE("Export a team file", shifted(KeyCode.E)),
     SEARCH_HOSTS("Search hosts", shifted(KeyCode.K)),
     CLOSE_TAB("Close the terminal tab", shifted(KeyCode.W)),
     TOGGLE_THEME("Light or dark theme", shifted(KeyCode.L)),

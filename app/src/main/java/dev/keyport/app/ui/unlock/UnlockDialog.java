@@ -1,18 +1,24 @@
 package dev.keyport.app.ui.unlock;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -21,6 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.theme.Styles;
 
 import dev.keyport.app.services.PasswordStrength;
+import dev.keyport.syncformat.TeamFile;
 import dev.keyport.vault.Vault;
 
 /**
@@ -32,10 +39,53 @@ public final class UnlockDialog {
     private UnlockDialog() {
     }
 
+    /** "Import a team file" on the first start: the file a colleague sent, imported once the vault exists. */
+    private static VBox teamFileRow(UnlockViewModel model, Dialog<?> dialog) {
+        Label title = new Label("Starting with a team? Import the team file a colleague sent (optional):");
+        title.setWrapText(true);
+        title.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField file = new TextField();
+        file.setId("first-start-team-file");
+        file.setPromptText("team" + TeamFile.EXTENSION);
+        file.textProperty().bindBidirectional(model.teamFileProperty());
+        Button choose = new Button("Import a team file…", new FontIcon(Feather.DOWNLOAD));
+        choose.setId("first-start-import");
+        choose.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose the team file");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keyport team files", "*" + TeamFile.EXTENSION));
+            File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            if (chosen != null) {
+                model.teamFileProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        HBox row = new HBox(6, file, choose);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        return new VBox(4, title, row);
+    }
+
+    /** The first start's answer: the new vault and, when the person chose one, the team file to import into it. */
+    public record FirstStart(Vault vault, Optional<Path> teamFile) {
+    }
+
     /** Shows the dialog and waits (nested event loop) until the vault is open or the person cancels. */
     public static Optional<Vault> show(Window owner, boolean create, String location, UnlockViewModel.Opener opener, Executor background) {
+        return show(owner, create, location, opener, background, false).map(FirstStart::vault);
+    }
+
+    /**
+     * As {@link #show(Window, boolean, String, UnlockViewModel.Opener, Executor)}; when creating, it also
+     * offers "Import a team file" beside "Create a new vault".
+     */
+    public static Optional<FirstStart> showFirstStart(Window owner, boolean create, String location, UnlockViewModel.Opener opener,
+            Executor background) {
+        return show(owner, create, location, opener, background, create);
+    }
+
+    private static Optional<FirstStart> show(Window owner, boolean create, String location, UnlockViewModel.Opener opener, Executor background,
+            boolean offerImport) {
         UnlockViewModel model = new UnlockViewModel(create, opener, background, Platform::runLater);
-        Dialog<Vault> dialog = new Dialog<>();
+        Dialog<FirstStart> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -79,6 +129,9 @@ public final class UnlockDialog {
         if (create) {
             content.getChildren().addAll(confirm, strength);
         }
+        if (offerImport) {
+            content.getChildren().add(teamFileRow(model, dialog));
+        }
         content.getChildren().add(new HBox(8, busy, progress, problem));
         content.setPrefWidth(460);
         dialog.getDialogPane().setContent(content);
@@ -105,7 +158,8 @@ public final class UnlockDialog {
         model.openedProperty().addListener((obs, old, vault) -> {
             password.clear();
             confirm.clear();
-            dialog.setResult(vault);
+            String file = model.teamFileProperty().get().strip();
+            dialog.setResult(new FirstStart(vault, file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file))));
             dialog.close();
         });
         Platform.runLater(password::requestFocus);

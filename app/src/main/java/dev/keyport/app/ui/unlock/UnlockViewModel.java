@@ -37,6 +37,7 @@ public final class UnlockViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<PasswordStrength> strength = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Vault> opened = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.StringProperty teamFile = new javafx.beans.property.SimpleStringProperty("");
 
     public UnlockViewModel(boolean create, Opener opener, Executor background, Executor ui) {
         this.create = create;
@@ -66,6 +67,14 @@ public final class UnlockViewModel {
     /** The new password's strength; null before anything is typed. */
     public ReadOnlyObjectProperty<PasswordStrength> strengthProperty() {
         return strength.getReadOnlyProperty();
+    }
+
+    /**
+     * On the first start: a colleague's team file to import into the new vault ("" for none). It is
+     * checked (off the UI thread) before the vault is created, and imported after.
+     */
+    public javafx.beans.property.StringProperty teamFileProperty() {
+        return teamFile;
     }
 
     /** The open vault, once it is open. */
@@ -119,8 +128,13 @@ public final class UnlockViewModel {
         problem.set("");
         progress.set(create ? "Creating the vault…" : "Unlocking…");
         busy.set(true);
+        String file = teamFile.get() == null ? "" : teamFile.get().strip();
         background.execute(() -> {
             try {
+                if (create && !file.isEmpty() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+                    throw new VaultException("There is no team file " + file + ". Choose the file again, or clear it to start"
+                            + " with an empty vault.");
+                }
                 Vault vault = opener.open(password);
                 ui.execute(() -> {
                     busy.set(false);
