@@ -244,12 +244,7 @@ public final class TunnelBenchmark {
         byte[] buffer = new byte[BUFFER];
         try (Socket socket = connect(port)) {
             long start = System.nanoTime();
-            OutputStream out = socket.getOutputStream();
-            for (long left = bytes; left > 0; ) {
-                int n = (int) Math.min(left, buffer.length);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            writeRepeated(socket.getOutputStream(), buffer, bytes);
             socket.shutdownOutput();
             long counted = ByteBuffer.wrap(socket.getInputStream().readNBytes(8)).getLong();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -266,11 +261,7 @@ public final class TunnelBenchmark {
         try (Socket socket = connect(port)) {
             long start = System.nanoTime();
             socket.getOutputStream().write(ByteBuffer.allocate(8).putLong(bytes).array());
-            InputStream in = socket.getInputStream();
-            long got = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                got += n;
-            }
+            long got = countToEnd(socket.getInputStream(), buffer);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (got != bytes) {
                 throw new IOException("Received " + got + " bytes, not " + bytes);
@@ -353,12 +344,7 @@ public final class TunnelBenchmark {
     /** Reads to the end, then answers with the count (8 bytes). */
     private static LoopbackServer.Handler countingSink() {
         return socket -> {
-            byte[] buffer = new byte[BUFFER];
-            InputStream in = socket.getInputStream();
-            long count = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                count += n;
-            }
+            long count = countToEnd(socket.getInputStream(), new byte[BUFFER]);
             socket.getOutputStream().write(ByteBuffer.allocate(8).putLong(count).array());
             socket.shutdownOutput();
         };
@@ -370,17 +356,30 @@ public final class TunnelBenchmark {
             long bytes = ByteBuffer.wrap(socket.getInputStream().readNBytes(8)).getLong();
             byte[] buffer = new byte[BUFFER];
             new java.util.Random(1).nextBytes(buffer);
-            OutputStream out = socket.getOutputStream();
-            for (long left = bytes; left > 0; ) {
-                int n = (int) Math.min(left, buffer.length);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            writeRepeated(socket.getOutputStream(), buffer, bytes);
             socket.shutdownOutput();
         };
     }
 
     // --- helpers ---
+
+    /** Writes {@code bytes} bytes: {@code buffer} again and again. */
+    private static void writeRepeated(OutputStream out, byte[] buffer, long bytes) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            int n = (int) Math.min(left, buffer.length);
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    /** Reads to the end; returns how many bytes came. */
+    private static long countToEnd(InputStream in, byte[] buffer) throws IOException {
+        long count = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            count += n;
+        }
+        return count;
+    }
 
     private static Socket connect(int port) throws IOException {
         Socket socket = new Socket();
