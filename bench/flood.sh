@@ -10,10 +10,7 @@
 set -e
 cd "$(dirname "$0")/.."
 OUT=bench-out/flood
-mkdir -p "$OUT"
-mvn -B -q -pl terminal -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$OUT/terminal-test-classpath.txt" -Dmdep.includeScope=test >/dev/null
-CP="terminal/target/test-classes:terminal/target/classes:$(cat "$OUT/terminal-test-classpath.txt")"
+CP=$(bench/terminal-classpath.sh "$OUT")
 BENCH=dev.keyport.terminal.bench.FloodBenchmark
 [ -f "$OUT/flood.bin" ] || java -cp "$CP" $BENCH gen "$OUT/flood.bin"
 

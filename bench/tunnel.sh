@@ -9,10 +9,7 @@
 set -e
 cd "$(dirname "$0")/.."
 OUT=bench-out/tunnel
-mkdir -p "$OUT"
-mvn -B -q -pl terminal -am test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$PWD/$OUT/terminal-test-classpath.txt" -Dmdep.includeScope=test >/dev/null
-CP="terminal/target/test-classes:terminal/target/classes:$(cat "$OUT/terminal-test-classpath.txt")"
+CP=$(bench/terminal-classpath.sh "$OUT")
 # -Xmx384m as the README runs the application; -Xms too and pre-touched, so the heap is in RSS before the memory figure
 java -Xms384m -Xmx384m -XX:+AlwaysPreTouch -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" \
     dev.keyport.terminal.bench.TunnelBenchmark "$OUT" "${1:-1024}" "${2:-3}" | tee "$OUT/result.txt"

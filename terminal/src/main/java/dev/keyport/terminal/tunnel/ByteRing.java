@@ -103,32 +103,26 @@ final class ByteRing {
 
     /** The other side will send nothing more: the taker ends once it has taken everything. */
     void eof() {
-        lock.lock();
-        try {
-            eof = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        mark(() -> eof = true);
     }
 
     /** The channel is gone: the taker takes what is left, then ends. */
     void close() {
-        lock.lock();
-        try {
-            closed = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        mark(() -> closed = true);
     }
 
     /** Drops what is held and ends the taker at once. */
     void discard() {
-        lock.lock();
-        try {
+        mark(() -> {
             closed = true;
             size = 0;
+        });
+    }
+
+    private void mark(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -17,9 +17,7 @@ public sealed interface ForwardSpec {
     /** {@code -L}: a port here, each connection carried to {@code targetHost:targetPort} as seen from the server. */
     record Local(String bindAddress, int bindPort, String targetHost, int targetPort) implements ForwardSpec {
         public Local {
-            bindAddress = ForwardText.bind(bindAddress);
-            ForwardText.checkListenPort(bindPort);
-            ForwardText.checkTarget(targetHost, targetPort);
+            bindAddress = ForwardText.checkHostForward(bindAddress, bindPort, targetHost, targetPort);
         }
 
         @Override
@@ -29,16 +27,14 @@ public sealed interface ForwardSpec {
 
         @Override
         public String text() {
-            return ForwardText.join(bindAddress, bindPort) + ":" + ForwardText.host(targetHost) + ":" + targetPort;
+            return ForwardText.hostForward(bindAddress, bindPort, targetHost, targetPort);
         }
     }
 
     /** {@code -R}: a port on the server, each connection carried back to {@code targetHost:targetPort} as seen from here. */
     record Remote(String bindAddress, int bindPort, String targetHost, int targetPort) implements ForwardSpec {
         public Remote {
-            bindAddress = ForwardText.bind(bindAddress);
-            ForwardText.checkListenPort(bindPort);
-            ForwardText.checkTarget(targetHost, targetPort);
+            bindAddress = ForwardText.checkHostForward(bindAddress, bindPort, targetHost, targetPort);
         }
 
         @Override
@@ -48,7 +44,7 @@ public sealed interface ForwardSpec {
 
         @Override
         public String text() {
-            return ForwardText.join(bindAddress, bindPort) + ":" + ForwardText.host(targetHost) + ":" + targetPort;
+            return ForwardText.hostForward(bindAddress, bindPort, targetHost, targetPort);
         }
     }
 

@@ -99,6 +99,19 @@ final class ForwardText {
         return b;
     }
 
+    /** Checks a -L or -R forward's parts; returns the bind address as kept. */
+    static String checkHostForward(String bindAddress, int bindPort, String targetHost, int targetPort) {
+        String bind = bind(bindAddress);
+        checkListenPort(bindPort);
+        checkTarget(targetHost, targetPort);
+        return bind;
+    }
+
+    /** {@code bind:port:host:hostport}, IPv6 in brackets. */
+    static String hostForward(String bind, int port, String targetHost, int targetPort) {
+        return join(bind, port) + ":" + host(targetHost) + ":" + targetPort;
+    }
+
     static void checkListenPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("the listening port " + port + " is not from 0 to 65535");

@@ -108,9 +108,13 @@ final class ListeningForward extends AbstractForwarding {
                 channel = open(new SshdSocketAddress(peer.getAddress().getHostAddress(), peer.getPort()), target, connection);
             } catch (IOException | RuntimeException e) {
                 counters.failed();
-                LOG.info("Forward {}: the server could not connect to {}: {}", spec.toOpenSsh(), PipedChannel.describe(target), e.getMessage());
+                LOG.info("Forward {}: the server could not connect to {}: {}", spec.toOpenSsh(), PipedChannel.describe(target), reason(e));
                 if (socks != null) {
-                    Socks.reply(socket, socks, Socks.failureCode(e));
+                    try {
+                        Socks.reply(socket, socks, Socks.failureCode(e));
+                    } catch (IOException gone) {
+                        // the client left already
+                    }
                 }
                 connection.close();
                 return;
@@ -135,6 +139,16 @@ final class ListeningForward extends AbstractForwarding {
                 untrack(connection);
             }
         }
+    }
+
+    /** What the server said (its SSH_MSG_CHANNEL_OPEN_FAILURE text), without sshd's wrapping. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.sshd.common.channel.exception.SshChannelOpenException open) {
+                return open.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     private DirectTcpipChannel open(SshdSocketAddress originator, SshdSocketAddress target, Connection connection) throws IOException {

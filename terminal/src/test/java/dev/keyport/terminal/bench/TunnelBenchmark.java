@@ -71,6 +71,10 @@ public final class TunnelBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Files.createDirectories(out);
         TunnelBenchmark bench = new TunnelBenchmark(mib * 1024 * 1024, rounds);
+        if (args.length > 3 && args[3].equals("keyport-only")) {
+            bench.keyportOnly(out.resolve("keyport-only")); // for a profiler: Keyport's transfers alone, aes128-gcm
+            System.exit(0);
+        }
         System.out.println("== Tunnels: " + mib + " MiB per transfer, " + rounds + " rounds, " + OpenSshServer.run("sh", "-c", "ssh -V 2>&1").trim()
                 + ", Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -176,18 +180,44 @@ public final class TunnelBenchmark {
                 shortConnections(kEcho.boundPort()); // warm-up
                 double kShort = shortConnections(kEcho.boundPort());
                 double oShort = shortConnections(ssh.echo());
+                double nShort = shortConnections(sshNice.echo());
                 System.out.printf(Locale.ROOT, "short connections (%d, %d clients at a time, 1 byte echoed): Keyport %5.0f/s | OpenSSH %5.0f/s,"
-                        + " ratio %.2fx%n", SHORT_CONNECTIONS, SHORT_THREADS, kShort, oShort, kShort / oShort);
+                        + " ratio %.2fx | OpenSSH at nice 10 %5.0f/s, ratio %.2fx%n", SHORT_CONNECTIONS, SHORT_THREADS, kShort, oShort,
+                        kShort / oShort, nShort, kShort / nShort);
 
-                Memory kMem = heldConnections(kEcho.boundPort(), TunnelBenchmark::selfRss);
+                // The echo server and the clients live in this JVM too: what they cost alone is measured first and taken off.
+                Memory direct = heldConnections(echo.port(), TunnelBenchmark::selfRss);
+                Memory kMem = heldConnections(kEcho.boundPort(), TunnelBenchmark::selfRss).minus(direct);
                 Memory oMem = heldConnections(ssh.echo(), () -> rss(ssh.process().pid()));
-                System.out.printf(Locale.ROOT, "%d open connections (16 KiB echoed on each): Keyport JVM RSS +%.1f MB (%.0f KB per connection;"
+                System.out.printf(Locale.ROOT, "%d open connections (16 KiB echoed on each): Keyport RSS +%.1f MB (%.0f KB per connection;"
                         + " heap +%.1f MB, direct buffers +%.1f MB, threads +%d) | ssh RSS +%.1f MB (%.0f KB per connection)%n",
                         HELD_CONNECTIONS, kMem.rss / 1e6, kMem.rss / 1e3 / HELD_CONNECTIONS, kMem.heap / 1e6, kMem.direct / 1e6, kMem.threads,
                         oMem.rss / 1e6, oMem.rss / 1e3 / HELD_CONNECTIONS);
             } finally {
                 connection.close();
                 connector.close();
+            }
+        }
+    }
+
+    private void keyportOnly(Path dir) throws Exception {
+        deleteTree(dir);
+        try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), List.of("Ciphers aes128-gcm@openssh.com"))) {
+            Path key = sshd.authorizeNewKey("bench_key");
+            try (SshConnector connector = new SshConnector(new MemoryHostKeyStore(), new ScriptedPrompter(HostKeyAnswer.TRUST_AND_SAVE, null),
+                    Optional.empty()); SshConnection connection = connector.connect(new ConnectionSpec("bench", "127.0.0.1", sshd.port(), "root",
+                    List.of(new Credential.PrivateKey("bench_key", Files.readAllBytes(key)))))) {
+                Forwarding kSink = connection.startForward(ForwardSpec.parse('L', "0:127.0.0.1:" + sink.port()));
+                Forwarding kSource = connection.startForward(ForwardSpec.parse('L', "0:127.0.0.1:" + source.port()));
+                for (int round = 0; round <= rounds; round++) {
+                    ThreadCpu threads = new ThreadCpu();
+                    double up = upload(kSink.boundPort(), size);
+                    String upThreads = threads.finish();
+                    threads = new ThreadCpu();
+                    double down = download(kSource.boundPort(), size);
+                    System.out.printf(Locale.ROOT, "%s up %5.0f MB/s (%s) | down %5.0f MB/s (%s)%n", round == 0 ? "warm-up" : "round " + round,
+                            up, upThreads, down, threads.finish());
+                }
             }
         }
     }
@@ -214,12 +244,7 @@ public final class TunnelBenchmark {
         byte[] buffer = new byte[BUFFER];
         try (Socket socket = connect(port)) {
             long start = System.nanoTime();
-            OutputStream out = socket.getOutputStream();
-            for (long left = bytes; left > 0; ) {
-                int n = (int) Math.min(left, buffer.length);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            writeRepeated(socket.getOutputStream(), buffer, bytes);
             socket.shutdownOutput();
             long counted = ByteBuffer.wrap(socket.getInputStream().readNBytes(8)).getLong();
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -236,11 +261,7 @@ public final class TunnelBenchmark {
         try (Socket socket = connect(port)) {
             long start = System.nanoTime();
             socket.getOutputStream().write(ByteBuffer.allocate(8).putLong(bytes).array());
-            InputStream in = socket.getInputStream();
-            long got = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                got += n;
-            }
+            long got = countToEnd(socket.getInputStream(), buffer);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (got != bytes) {
                 throw new IOException("Received " + got + " bytes, not " + bytes);
@@ -276,6 +297,9 @@ public final class TunnelBenchmark {
     }
 
     private record Memory(long rss, long heap, long direct, int threads) {
+        Memory minus(Memory other) {
+            return new Memory(rss - other.rss, heap - other.heap, direct - other.direct, threads - other.threads);
+        }
     }
 
     @FunctionalInterface
@@ -320,12 +344,7 @@ public final class TunnelBenchmark {
     /** Reads to the end, then answers with the count (8 bytes). */
     private static LoopbackServer.Handler countingSink() {
         return socket -> {
-            byte[] buffer = new byte[BUFFER];
-            InputStream in = socket.getInputStream();
-            long count = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                count += n;
-            }
+            long count = countToEnd(socket.getInputStream(), new byte[BUFFER]);
             socket.getOutputStream().write(ByteBuffer.allocate(8).putLong(count).array());
             socket.shutdownOutput();
         };
@@ -337,17 +356,30 @@ public final class TunnelBenchmark {
             long bytes = ByteBuffer.wrap(socket.getInputStream().readNBytes(8)).getLong();
             byte[] buffer = new byte[BUFFER];
             new java.util.Random(1).nextBytes(buffer);
-            OutputStream out = socket.getOutputStream();
-            for (long left = bytes; left > 0; ) {
-                int n = (int) Math.min(left, buffer.length);
-                out.write(buffer, 0, n);
-                left -= n;
-            }
+            writeRepeated(socket.getOutputStream(), buffer, bytes);
             socket.shutdownOutput();
         };
     }
 
     // --- helpers ---
+
+    /** Writes {@code bytes} bytes: {@code buffer} again and again. */
+    private static void writeRepeated(OutputStream out, byte[] buffer, long bytes) throws IOException {
+        for (long left = bytes; left > 0; ) {
+            int n = (int) Math.min(left, buffer.length);
+            out.write(buffer, 0, n);
+            left -= n;
+        }
+    }
+
+    /** Reads to the end; returns how many bytes came. */
+    private static long countToEnd(InputStream in, byte[] buffer) throws IOException {
+        long count = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            count += n;
+        }
+        return count;
+    }
 
     private static Socket connect(int port) throws IOException {
         Socket socket = new Socket();
