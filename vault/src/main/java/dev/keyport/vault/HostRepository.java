@@ -120,6 +120,26 @@ public final class HostRepository {
         }
     }
 
+    /**
+     * Saves the passwords of many saved hosts in one batch (an import); a {@code null} value removes one.
+     * The caller keeps and wipes the arrays.
+     */
+    public void savePasswords(Map<UUID, char[]> passwords) throws VaultException {
+        if (passwords.isEmpty()) {
+            return;
+        }
+        db.transaction(c -> {
+            Db.executeBatch(c, "UPDATE host SET password = ? WHERE id = ?", ps -> {
+                for (Map.Entry<UUID, char[]> entry : passwords.entrySet()) {
+                    ps.setBytes(1, db.encryptChars(entry.getValue(), entry.getKey(), PASSWORD_FIELD));
+                    ps.setObject(2, entry.getKey());
+                    ps.addBatch();
+                }
+            });
+            return null;
+        }, "Cannot save the passwords of " + passwords.size() + " hosts");
+    }
+
     /** The saved password of a host, decrypted; the caller wipes it. */
     public Optional<char[]> password(UUID hostId) throws VaultException {
         return db.one("SELECT password FROM host WHERE id = ?", ps -> ps.setObject(1, hostId),
