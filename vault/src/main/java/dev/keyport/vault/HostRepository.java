@@ -111,13 +111,7 @@ public final class HostRepository {
      * keeps and wipes its array.
      */
     public void savePassword(UUID hostId, char[] password) throws VaultException {
-        int updated = db.update("UPDATE host SET password = ? WHERE id = ?", ps -> {
-            ps.setBytes(1, db.encryptChars(password, hostId, PASSWORD_FIELD));
-            ps.setObject(2, hostId);
-        }, "Cannot save the password of host " + hostId);
-        if (updated == 0) {
-            throw new VaultException("Cannot save the password: host " + hostId + " does not exist.");
-        }
+        db.saveSecret("host", "password", hostId, password, PASSWORD_FIELD);
     }
 
     /**
