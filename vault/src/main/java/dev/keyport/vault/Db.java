@@ -182,6 +182,20 @@ final class Db {
         }
     }
 
+    /**
+     * Encrypts and saves (or, for null, removes) the password-like secret of one row of {@code table};
+     * a row that does not exist says so ("Cannot save the password: host … does not exist.").
+     */
+    void saveSecret(String table, String column, UUID id, char[] secret, String field) throws VaultException {
+        int updated = update("UPDATE " + table + " SET " + column + " = ? WHERE id = ?", ps -> {
+            ps.setBytes(1, encryptChars(secret, id, field));
+            ps.setObject(2, id);
+        }, "Cannot save the " + column + " of " + table + " " + id);
+        if (updated == 0) {
+            throw new VaultException("Cannot save the " + column + ": " + table + " " + id + " does not exist.");
+        }
+    }
+
     /** Decrypts a stored field and wipes {@code stored}; null stays null. The caller wipes the result. */
     char[] decryptChars(byte[] stored, UUID recordId, String field) throws VaultException {
         return wiping(stored, s -> fields().decryptChars(s, recordId, field));

@@ -111,13 +111,27 @@ public final class HostRepository {
      * keeps and wipes its array.
      */
     public void savePassword(UUID hostId, char[] password) throws VaultException {
-        int updated = db.update("UPDATE host SET password = ? WHERE id = ?", ps -> {
-            ps.setBytes(1, db.encryptChars(password, hostId, PASSWORD_FIELD));
-            ps.setObject(2, hostId);
-        }, "Cannot save the password of host " + hostId);
-        if (updated == 0) {
-            throw new VaultException("Cannot save the password: host " + hostId + " does not exist.");
+        db.saveSecret("host", "password", hostId, password, PASSWORD_FIELD);
+    }
+
+    /**
+     * Saves the passwords of many saved hosts in one batch (an import); a {@code null} value removes one.
+     * The caller keeps and wipes the arrays.
+     */
+    public void savePasswords(Map<UUID, char[]> passwords) throws VaultException {
+        if (passwords.isEmpty()) {
+            return;
         }
+        db.transaction(c -> {
+            Db.executeBatch(c, "UPDATE host SET password = ? WHERE id = ?", ps -> {
+                for (Map.Entry<UUID, char[]> entry : passwords.entrySet()) {
+                    ps.setBytes(1, db.encryptChars(entry.getValue(), entry.getKey(), PASSWORD_FIELD));
+                    ps.setObject(2, entry.getKey());
+                    ps.addBatch();
+                }
+            });
+            return null;
+        }, "Cannot save the passwords of " + passwords.size() + " hosts");
     }
 
     /** The saved password of a host, decrypted; the caller wipes it. */

@@ -48,13 +48,7 @@ public final class IdentityRepository {
 
     /** Saves (encrypted) the password of an identity; {@code null} removes it. The caller wipes its array. */
     public void savePassword(UUID id, char[] password) throws VaultException {
-        int updated = db.update("UPDATE identity SET password = ? WHERE id = ?", ps -> {
-            ps.setBytes(1, db.encryptChars(password, id, PASSWORD_FIELD));
-            ps.setObject(2, id);
-        }, "Cannot save the password of identity " + id);
-        if (updated == 0) {
-            throw new VaultException("Cannot save the password: identity " + id + " does not exist.");
-        }
+        db.saveSecret("identity", "password", id, password, PASSWORD_FIELD);
     }
 
     public Optional<char[]> password(UUID id) throws VaultException {

@@ -24,14 +24,28 @@ public final class TeamImportRepository {
 
     /** Records (or replaces) what an import brought for one entity of a file. */
     public void save(ImportedEntity entity) throws VaultException {
-        db.update("MERGE INTO team_import (file_id, entity_id, entity_kind, vault_id, local_name, fingerprint) KEY (file_id, entity_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-                    ps.setObject(1, entity.fileId());
-                    ps.setObject(2, entity.entityId());
-                    ps.setString(3, entity.kind());
-                    ps.setObject(4, entity.vaultId());
-                    ps.setString(5, entity.localName().orElse(null));
-                    ps.setString(6, entity.fingerprint());
-                }, "Cannot record what the import of team file " + entity.fileId() + " brought");
+        saveAll(List.of(entity));
+    }
+
+    /** Records (or replaces) what an import brought, for many entities in one batch. */
+    public void saveAll(List<ImportedEntity> entities) throws VaultException {
+        if (entities.isEmpty()) {
+            return;
+        }
+        db.transaction(c -> {
+            Db.executeBatch(c, "MERGE INTO team_import (file_id, entity_id, entity_kind, vault_id, local_name, fingerprint)"
+                    + " KEY (file_id, entity_id) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+                        for (ImportedEntity entity : entities) {
+                            ps.setObject(1, entity.fileId());
+                            ps.setObject(2, entity.entityId());
+                            ps.setString(3, entity.kind());
+                            ps.setObject(4, entity.vaultId());
+                            ps.setString(5, entity.localName().orElse(null));
+                            ps.setString(6, entity.fingerprint());
+                            ps.addBatch();
+                        }
+                    });
+            return null;
+        }, "Cannot record what the import of team file " + entities.get(0).fileId() + " brought");
     }
 }

@@ -107,18 +107,11 @@ public final class HostCommand {
                 List<Host> hosts = vault.hosts().list();
                 Map<UUID, String> groups = vault.groups().list().stream().collect(Collectors.toMap(HostGroup::id, HostGroup::name));
                 Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
-                if (hosts.isEmpty()) {
-                    out.println("No hosts yet. Add one with: keyport host add NAME USER@ADDRESS");
-                    return 0;
-                }
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"});
-                for (Host h : hosts) {
-                    rows.add(new String[] {h.name(), h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
-                            h.details().groupId().map(groups::get).orElse("-"),
-                            h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
-                }
-                Table.print(out, rows);
+                Table.list(out, hosts, "No hosts yet. Add one with: keyport host add NAME USER@ADDRESS",
+                        new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"}, h -> new String[] {h.name(),
+                                h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
+                                h.details().groupId().map(groups::get).orElse("-"),
+                                h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
                 return 0;
             });
         }

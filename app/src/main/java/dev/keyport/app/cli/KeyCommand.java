@@ -5,12 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -21,11 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.services.KeyStorage;
 import dev.keyport.terminal.keys.DecodedKey;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.terminal.keys.KeyCodec;
 import dev.keyport.terminal.keys.KeyCodecException;
-import dev.keyport.terminal.keys.KeyInfo;
 import dev.keyport.vault.KeyEntry;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
@@ -130,17 +127,9 @@ public final class KeyCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
-                List<KeyEntry> keys = vault.keys().list();
-                if (keys.isEmpty()) {
-                    out.println("No keys yet. Make one with: keyport key generate");
-                    return 0;
-                }
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"});
-                for (KeyEntry k : keys) {
-                    rows.add(new String[] {k.name(), k.type(), String.valueOf(k.bits()), k.fingerprint(), k.comment().isEmpty() ? "-" : k.comment()});
-                }
-                Table.print(out, rows);
+                Table.list(out, vault.keys().list(), "No keys yet. Make one with: keyport key generate",
+                        new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"}, k -> new String[] {k.name(), k.type(),
+                                String.valueOf(k.bits()), k.fingerprint(), k.comment().isEmpty() ? "-" : k.comment()});
                 return 0;
             });
         }
@@ -209,16 +198,7 @@ public final class KeyCommand {
 
     /** Stores a key as an unencrypted OpenSSH file (the vault encrypts it per field). */
     static KeyEntry store(Vault vault, DecodedKey key, String name) throws VaultException, KeyCodecException {
-        KeyInfo info = key.info();
-        KeyEntry entry = new KeyEntry(UUID.randomUUID(), name, info.type(), info.bits(), info.fingerprint(), info.authorizedKey(),
-                info.comment(), Instant.now());
-        byte[] bytes = KeyCodec.writeOpenSsh(key, null);
-        try {
-            vault.keys().save(entry, bytes, null);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-        return entry;
+        return KeyStorage.store(vault.keys(), key, name);
     }
 
     static KeyEntry findKey(Vault vault, String which) throws VaultException {

@@ -1,8 +1,6 @@
 package dev.keyport.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import dev.keyport.app.openssh.KnownHostsImport;
 import dev.keyport.app.openssh.ServerKeys;
-import dev.keyport.vault.TrustedHostKey;
 
 /** {@code keyport known-hosts import FILE|list}: the server keys Keyport trusts. */
 @Command(name = "known-hosts", mixinStandardHelpOptions = true, description = "Import and list the server keys Keyport trusts.",
@@ -56,18 +53,10 @@ public final class KnownHostsCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
-                List<TrustedHostKey> keys = vault.hostKeys().list();
-                if (keys.isEmpty()) {
-                    out.println("No trusted server keys yet. Keyport asks when it first meets a server, or: keyport known-hosts import FILE");
-                    return 0;
-                }
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"HOST", "PORT", "TYPE", "FINGERPRINT", "FROM"});
-                for (TrustedHostKey k : keys) {
-                    rows.add(new String[] {k.host(), String.valueOf(k.port()), k.keyType(), ServerKeys.fingerprint(k.keyType(), k.keyData()),
-                            k.source()});
-                }
-                Table.print(out, rows);
+                Table.list(out, vault.hostKeys().list(), "No trusted server keys yet. Keyport asks when it first meets a server, or:"
+                        + " keyport known-hosts import FILE", new String[] {"HOST", "PORT", "TYPE", "FINGERPRINT", "FROM"},
+                        k -> new String[] {k.host(), String.valueOf(k.port()), k.keyType(), ServerKeys.fingerprint(k.keyType(), k.keyData()),
+                                k.source()});
                 return 0;
             });
         }

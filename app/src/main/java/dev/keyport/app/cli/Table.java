@@ -1,7 +1,9 @@
 package dev.keyport.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Plain aligned columns for terminal output. */
 final class Table {
@@ -28,5 +30,17 @@ final class Table {
             out.println(line.toString().stripTrailing());
         }
         out.flush();
+    }
+
+    /** What a {@code list} command prints: {@code none} when there is nothing, else the header and a row per item. */
+    static <T> void list(PrintWriter out, List<T> items, String none, String[] header, Function<T, String[]> row) {
+        if (items.isEmpty()) {
+            out.println(none);
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header);
+        items.forEach(item -> rows.add(row.apply(item)));
+        print(out, rows);
     }
 }

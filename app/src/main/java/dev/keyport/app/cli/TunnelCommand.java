@@ -103,20 +103,12 @@ public final class TunnelCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
-                List<ForwardProfile> profiles = vault.forwardProfiles().list();
-                if (profiles.isEmpty()) {
-                    out.println("No tunnels yet. Add one with: keyport tunnel add NAME HOST -L 5432:db.internal:5432");
-                    return 0;
-                }
                 Map<UUID, Host> hosts = HostCommand.byId(vault.hosts().list(), Host::id);
-                List<String[]> rows = new ArrayList<>();
-                rows.add(new String[] {"NAME", "HOST", "FORWARDS", "AUTOSTART"});
-                for (ForwardProfile p : profiles) {
-                    Host host = hosts.get(p.hostId());
-                    rows.add(new String[] {p.name(), host == null ? "(missing host)" : host.name(),
-                            Forwards.specs(p).stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" ")), p.autostart() ? "yes" : "no"});
-                }
-                Table.print(out, rows);
+                Table.list(out, vault.forwardProfiles().list(), "No tunnels yet. Add one with: keyport tunnel add NAME HOST -L 5432:db.internal:5432",
+                        new String[] {"NAME", "HOST", "FORWARDS", "AUTOSTART"}, p -> new String[] {p.name(),
+                                hosts.containsKey(p.hostId()) ? hosts.get(p.hostId()).name() : "(missing host)",
+                                Forwards.specs(p).stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" ")),
+                                p.autostart() ? "yes" : "no"});
                 return 0;
             });
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.keyport.app.services.KeyStorage;
 import dev.keyport.syncformat.openssh.SshConfig;
 import dev.keyport.syncformat.openssh.SshConfigReader;
 import dev.keyport.syncformat.openssh.SshForward;
@@ -313,21 +313,11 @@ public final class SshConfigImport {
     }
 
     private KeyEntry store(DecodedKey key, String name) throws VaultException {
-        KeyInfo info = key.info();
-        KeyEntry entry = new KeyEntry(UUID.randomUUID(), name, info.type(), info.bits(), info.fingerprint(), info.authorizedKey(),
-                info.comment(), Instant.now());
-        byte[] bytes;
         try {
-            bytes = KeyCodec.writeOpenSsh(key, null);
+            return KeyStorage.store(vault.keys(), key, name);
         } catch (KeyCodecException e) {
             throw new VaultException("Cannot keep the key " + name + " in the vault: " + e.getMessage(), e);
         }
-        try {
-            vault.keys().save(entry, bytes, null);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-        return entry;
     }
 
     /** ssh's HostName has no brackets; Keyport's addresses take an IPv6 address either way. */

@@ -108,9 +108,14 @@ final class ImportApplier {
             hosts.add(TeamMapping.host((TeamDocument.Host) d.entity, p.target(), p.name(), map));
         }
         vault.hosts().saveAll(hosts);
-        for (Decision d : hostDecisions) {
-            UUID target = placements.get(d).target();
-            writePassword(TeamMapping.password((TeamDocument.Host) d.entity), chars -> vault.hosts().savePassword(target, chars));
+        Map<UUID, char[]> passwords = new java.util.LinkedHashMap<>();
+        try {
+            for (Decision d : hostDecisions) {
+                TeamMapping.password((TeamDocument.Host) d.entity).ifPresent(p -> passwords.put(placements.get(d).target(), p.chars()));
+            }
+            vault.hosts().savePasswords(passwords);
+        } finally {
+            passwords.values().forEach(p -> Arrays.fill(p, '\0'));
         }
         for (Decision d : planned.decisions()) {
             Placement p = placements.get(d);
@@ -228,6 +233,7 @@ final class ImportApplier {
 
     /** Remembers, for the next import of this file, where each entity went and what the file said of it. */
     private void remember(UnaryOperator<UUID> map) throws VaultException {
+        List<ImportedEntity> records = new ArrayList<>();
         for (Decision d : planned.decisions()) {
             Placement p = placements.get(d);
             Map<String, String> parts = new TreeMap<>();
@@ -235,9 +241,9 @@ final class ImportApplier {
                 parts.putAll(d.remembered);
             }
             parts.putAll(planner.fileContent(d, map).parts());
-            vault.teamImports().save(new ImportedEntity(fileId, d.fileId, d.type.kind().name(), p.target(), p.localName(),
-                    Content.format(parts)));
+            records.add(new ImportedEntity(fileId, d.fileId, d.type.kind().name(), p.target(), p.localName(), Content.format(parts)));
         }
+        vault.teamImports().saveAll(records);
     }
 
     private ImportReport report(int[] pinConflicts) {

@@ -38,6 +38,11 @@ class CliTest {
     private Result run(Map<String, String> env, String stdin, String... args) {
         Map<String, String> all = new HashMap<>(env);
         all.put("KEYPORT_DATA_DIR", vaultDir().toString());
+        return execute(all, stdin, args);
+    }
+
+    /** Runs {@code keyport args} with exactly this environment, passwords from it or {@code stdin}, and the KDF floor. */
+    static Result execute(Map<String, String> all, String stdin, String... args) {
         MasterPasswordInput input = new MasterPasswordInput(all, null, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         CommandLine cli = new CommandLine(new Main(new CliEnvironment(all, input, Optional.of(KdfParameters.FLOOR))));
         StringWriter out = new StringWriter();

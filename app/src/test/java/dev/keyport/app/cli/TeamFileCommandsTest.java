@@ -2,26 +2,18 @@ package dev.keyport.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
-import dev.keyport.app.Main;
+import dev.keyport.app.cli.CliTest.Result;
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.syncformat.openssh.KnownHostsWriter;
-import dev.keyport.vault.crypto.KdfParameters;
 
 /** keyport export / import / import-ssh-config / export-ssh-config / known-hosts against real vaults in a temp dir. */
 class TeamFileCommandsTest {
@@ -32,20 +24,10 @@ class TeamFileCommandsTest {
     @TempDir
     Path tmp;
 
-    record Result(int exit, String out, String err) {
-    }
-
     private Result run(Map<String, String> env, String stdin, String... args) {
         Map<String, String> all = new HashMap<>(env);
         all.putIfAbsent("KEYPORT_DATA_DIR", tmp.resolve("vault").toString());
-        MasterPasswordInput input = new MasterPasswordInput(all, null, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cli = new CommandLine(new Main(new CliEnvironment(all, input, Optional.of(KdfParameters.FLOOR))));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+        return CliTest.execute(all, stdin, args);
     }
 
     private Result ok(Map<String, String> env, String stdin, String... args) {

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.syncformat.ReadResult;
 import dev.keyport.syncformat.Secret;
-import dev.keyport.syncformat.TeamDocument;
 import dev.keyport.syncformat.TeamFileReader;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
@@ -183,10 +181,7 @@ class TeamFileServiceTest {
     @Test
     void whatYouChangedAndTheTeamDidNotStaysYoursAndWhatBothChangedIsAConflict() throws Exception {
         try (Vault vault = vault(tmp.resolve("v"))) {
-            TeamFileService service = service(vault);
-            service.apply(service.plan(PLAIN, Optional.empty()), ConflictChoice.MINE);
-            Host mine = vault.hosts().find(DB_PRIMARY).orElseThrow();
-            vault.hosts().save(new Host(mine.id(), mine.name(), "10.0.9.9", mine.port(), mine.username(), mine.auth(), mine.details()));
+            TeamFileService service = importedThenMovedHere(vault);
 
             ImportPlan same = service.plan(PLAIN, Optional.empty());
             assertThat(same.hasChanges()).isFalse();
@@ -222,10 +217,7 @@ class TeamFileServiceTest {
     @Test
     void bothKeepsYoursAndAddsTheTeamsCopyWhoseReferencesFollowItAndImportingAgainMakesNoMoreCopies() throws Exception {
         try (Vault vault = vault(tmp.resolve("v"))) {
-            TeamFileService service = service(vault);
-            service.apply(service.plan(PLAIN, Optional.empty()), ConflictChoice.MINE);
-            Host mine = vault.hosts().find(DB_PRIMARY).orElseThrow();
-            vault.hosts().save(new Host(mine.id(), mine.name(), "10.0.9.9", mine.port(), mine.username(), mine.auth(), mine.details()));
+            TeamFileService service = importedThenMovedHere(vault);
             // the team moves db primary and renames the tunnel through it
             Path changed = edited(tmp.resolve("changed.keyport"),
                     d -> TeamFileFixtures.withTunnelName(withHost(d, DB_PRIMARY, h -> h.port(2200)), "Postgres (new)"));
@@ -392,13 +384,12 @@ class TeamFileServiceTest {
         }
     }
 
-    static TeamDocument read(Path file) throws Exception {
-        try (ReadResult read = TeamFileReader.read(file, Optional.empty())) {
-            return read.document();
-        }
-    }
-
-    static UUID unused() {
-        return UUID.randomUUID();
+    /** The golden team imported, then db primary moved to 10.0.9.9 in the vault. */
+    private static TeamFileService importedThenMovedHere(Vault vault) throws Exception {
+        TeamFileService service = service(vault);
+        service.apply(service.plan(PLAIN, Optional.empty()), ConflictChoice.MINE);
+        Host mine = vault.hosts().find(DB_PRIMARY).orElseThrow();
+        vault.hosts().save(new Host(mine.id(), mine.name(), "10.0.9.9", mine.port(), mine.username(), mine.auth(), mine.details()));
+        return service;
     }
 }

@@ -1,15 +1,12 @@
 package dev.keyport.app.teamfile;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.keyport.terminal.keys.DecodedKey;
+import dev.keyport.app.services.KeyStorage;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.terminal.keys.KeyCodec;
-import dev.keyport.terminal.keys.KeyInfo;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
@@ -55,16 +52,6 @@ final class TeamFileVaults {
     }
 
     static KeyEntry key(Vault vault, String name, KeyAlgorithm algorithm, char[] passphrase) throws Exception {
-        DecodedKey key = KeyCodec.generate(algorithm, name + "@example");
-        KeyInfo info = key.info();
-        KeyEntry entry = new KeyEntry(UUID.randomUUID(), name, info.type(), info.bits(), info.fingerprint(), info.authorizedKey(),
-                info.comment(), Instant.now());
-        byte[] bytes = KeyCodec.writeOpenSsh(key, passphrase);
-        try {
-            vault.keys().save(entry, bytes, passphrase);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-        return entry;
+        return KeyStorage.store(vault.keys(), KeyCodec.generate(algorithm, name + "@example"), name, passphrase);
     }
 }
