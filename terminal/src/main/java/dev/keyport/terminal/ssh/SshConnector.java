@@ -105,9 +105,6 @@ public final class SshConnector implements AutoCloseable {
         client.setChannelFactories(List.of(Tunnels.forwardedTcpipChannels()));
         client.addSessionListener(new NegotiationWatcher());
         CoreModuleProperties.TCP_NODELAY.set(client, true);
-        // 256 KiB socket reads instead of 32 KiB: a tunnel's download takes an eighth of the reads and
-        // hand-offs between NIO threads (5-10% more MB/s measured, see "Tunnels" in benchmarks.md)
-        CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(client, 256 * 1024);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
         client.start();
         return client;
