@@ -53,18 +53,28 @@ public final class HostRepository {
 
     /** Saves many hosts in one transaction (imports): all or none. */
     public void saveAll(List<Host> hosts) throws VaultException {
+        saveAll(hosts, Map.of());
+    }
+
+    /**
+     * Saves many hosts in one transaction, all or none, and with them the passwords given by host id
+     * (encrypted per field; a host not in {@code passwords} keeps its own). The caller wipes the arrays.
+     */
+    public void saveAll(List<Host> hosts, Map<UUID, char[]> passwords) throws VaultException {
         String what = hosts.size() == 1 ? "host " + hosts.get(0).name() : hosts.size() + " hosts";
         db.transaction(c -> {
             for (Host host : hosts) {
-                write(c, host);
+                write(c, host, passwords.get(host.id()));
             }
             return null;
         }, "Cannot save " + what);
     }
 
-    private static void write(Connection c, Host host) throws SQLException, VaultException {
-        Db.execute(c, "MERGE INTO host (" + COLUMNS + ", created_at) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " COALESCE((SELECT created_at FROM host WHERE id = ?), ?))", ps -> {
+    private void write(Connection c, Host host, char[] password) throws SQLException, VaultException {
+        // the password goes in the same statement: a second UPDATE of each row costs an import as much again
+        String passwordColumn = password != null ? ", password" : "";
+        Db.execute(c, "MERGE INTO host (" + COLUMNS + passwordColumn + ", created_at) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?," + (password != null ? " ?," : "") + " COALESCE((SELECT created_at FROM host WHERE id = ?), ?))", ps -> {
                     HostDetails d = host.details();
                     ps.setObject(1, host.id());
                     ps.setString(2, host.name());
@@ -81,8 +91,12 @@ public final class HostRepository {
                     ps.setBoolean(13, d.legacyAlgorithms());
                     ps.setString(14, d.notes());
                     ps.setBoolean(15, d.agentForwarding());
-                    ps.setObject(16, host.id());
-                    ps.setObject(17, OffsetDateTime.now());
+                    int next = 16;
+                    if (password != null) {
+                        ps.setBytes(next++, db.encryptChars(password, host.id(), PASSWORD_FIELD));
+                    }
+                    ps.setObject(next++, host.id());
+                    ps.setObject(next, OffsetDateTime.now());
                 });
         Db.execute(c, "DELETE FROM host_jump WHERE host_id = ?", ps -> ps.setObject(1, host.id()));
         List<UUID> chain = host.details().jumpChain();
@@ -112,26 +126,6 @@ public final class HostRepository {
      */
     public void savePassword(UUID hostId, char[] password) throws VaultException {
         db.saveSecret("host", "password", hostId, password, PASSWORD_FIELD);
-    }
-
-    /**
-     * Saves the passwords of many saved hosts in one batch (an import); a {@code null} value removes one.
-     * The caller keeps and wipes the arrays.
-     */
-    public void savePasswords(Map<UUID, char[]> passwords) throws VaultException {
-        if (passwords.isEmpty()) {
-            return;
-        }
-        db.transaction(c -> {
-            Db.executeBatch(c, "UPDATE host SET password = ? WHERE id = ?", ps -> {
-                for (Map.Entry<UUID, char[]> entry : passwords.entrySet()) {
-                    ps.setBytes(1, db.encryptChars(entry.getValue(), entry.getKey(), PASSWORD_FIELD));
-                    ps.setObject(2, entry.getKey());
-                    ps.addBatch();
-                }
-            });
-            return null;
-        }, "Cannot save the passwords of " + passwords.size() + " hosts");
     }
 
     /** The saved password of a host, decrypted; the caller wipes it. */

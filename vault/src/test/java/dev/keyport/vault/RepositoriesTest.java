@@ -104,6 +104,12 @@ class RepositoriesTest {
                     .withDetails(HostDetails.NONE.withAgentForwarding(true));
             vault.hosts().save(agent);
             assertThat(vault.hosts().find(agent.id()).orElseThrow().details().agentForwarding()).isTrue();
+            // hosts saved with their passwords in one go; a host not given one keeps its own
+            vault.hosts().savePassword(agent.id(), "kept".toCharArray());
+            Host other = Host.create("b", "b.example", 22, "u", new HostAuth.SavedPassword());
+            vault.hosts().saveAll(List.of(agent, other), java.util.Map.of(other.id(), "given".toCharArray()));
+            assertThat(vault.hosts().password(agent.id())).hasValueSatisfying(p -> assertThat(new String(p)).isEqualTo("kept"));
+            assertThat(vault.hosts().password(other.id())).hasValueSatisfying(p -> assertThat(new String(p)).isEqualTo("given"));
 
             UUID pinId = UUID.randomUUID();
             Instant added = Instant.parse("2026-02-03T04:05:06Z");

@@ -79,6 +79,11 @@ final class Cli {
         });
     }
 
+    /** "1 host", "2 hosts". */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     static boolean isOpenElsewhere(Path dir) {
         try (FileChannel channel = FileChannel.open(dir.resolve("vault.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();

@@ -50,8 +50,10 @@ public final class ExportCommand implements Callable<Integer> {
                     ExportReport report = new TeamFileService(vault).export(file, Optional.ofNullable(passphrase));
                     out.println("Exported to " + report.file() + " (" + report.bytes() + " bytes"
                             + (report.secretsIncluded() ? ", secrets encrypted under the passphrase" : ", no secrets") + "):");
-                    out.println("  " + report.hosts() + " hosts, " + report.groups() + " groups, " + report.identities() + " identities, "
-                            + report.keys() + " keys, " + report.tunnels() + " tunnels, " + report.trustedHostKeys() + " trusted host keys");
+                    out.println("  " + Cli.count(report.hosts(), "host", "hosts") + ", " + Cli.count(report.groups(), "group", "groups")
+                            + ", " + Cli.count(report.identities(), "identity", "identities") + ", " + Cli.count(report.keys(), "key", "keys")
+                            + ", " + Cli.count(report.tunnels(), "tunnel", "tunnels") + ", "
+                            + Cli.count(report.trustedHostKeys(), "trusted host key", "trusted host keys"));
                     return 0;
                 } finally {
                     if (passphrase != null) {

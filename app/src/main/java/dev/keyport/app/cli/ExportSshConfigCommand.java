@@ -28,8 +28,8 @@ public final class ExportSshConfigCommand implements Callable<Integer> {
     public Integer call() {
         return Cli.withVault(spec, common, (vault, out) -> {
             SshConfigExport.Result result = new SshConfigExport(vault).export(dir);
-            out.println("Wrote " + result.config() + " (" + result.hosts() + " hosts) and " + result.knownHosts() + " ("
-                    + result.knownHostLines() + " keys).");
+            out.println("Wrote " + result.config() + " (" + Cli.count(result.hosts(), "host", "hosts") + ") and " + result.knownHosts()
+                    + " (" + Cli.count(result.knownHostLines(), "key", "keys") + ").");
             result.notes().forEach(n -> out.println("Note: " + n));
             return 0;
         });

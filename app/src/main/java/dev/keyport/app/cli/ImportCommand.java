@@ -1,5 +1,6 @@
 package dev.keyport.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import dev.keyport.app.teamfile.PlannedChange;
 import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.syncformat.TeamFileException;
 import dev.keyport.vault.Vault;
+import dev.keyport.vault.VaultException;
 
 /** {@code keyport import FILE [--dry-run] [--on-conflict mine|theirs|both] [--passphrase-file F]}. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a team file: prints what it adds, changes and"
@@ -80,7 +82,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** The plan; the passphrase is asked only when the file turns out to carry secrets. */
-    private ImportPlan plan(Vault vault, CliEnvironment env) throws TeamFileException, dev.keyport.vault.VaultException, java.io.IOException {
+    private ImportPlan plan(Vault vault, CliEnvironment env) throws TeamFileException, VaultException, IOException {
         TeamFileService service = new TeamFileService(vault);
         if (passphraseFile == null) {
             try {

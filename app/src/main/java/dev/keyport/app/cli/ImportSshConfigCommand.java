@@ -46,7 +46,8 @@ public final class ImportSshConfigCommand implements Callable<Integer> {
                 result.lines().forEach(out::println);
                 result.warnings().forEach(w -> out.println("Warning: " + w));
                 out.println("Imported " + config + ": " + result.added() + " added, " + result.updated() + " updated, "
-                        + result.unchanged() + " unchanged; " + result.keysAdded() + " keys added, " + result.tunnels() + " tunnels.");
+                        + result.unchanged() + " unchanged; " + Cli.count(result.keysAdded(), "key", "keys") + " added, "
+                        + Cli.count(result.tunnels(), "tunnel", "tunnels") + ".");
                 return 0;
             });
         });

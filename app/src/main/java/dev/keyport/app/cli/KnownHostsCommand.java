@@ -34,10 +34,10 @@ public final class KnownHostsCommand {
                 KnownHostsImport.Result result = new KnownHostsImport(vault).importFrom(file);
                 result.lines().forEach(out::println);
                 result.warnings().forEach(w -> out.println("Skipped: " + w));
-                out.println("Imported " + file + ": " + result.trusted() + " keys newly trusted, " + result.alreadyTrusted()
-                        + " already trusted, " + result.conflicts() + " not imported (another key is trusted); skipped "
-                        + result.hashedSkipped() + " hashed lines that match no saved host and " + result.patternsOnly()
-                        + " lines with patterns only.");
+                out.println("Imported " + file + ": " + Cli.count(result.trusted(), "key", "keys") + " newly trusted, "
+                        + result.alreadyTrusted() + " already trusted, " + result.conflicts() + " not imported (another key is trusted);"
+                        + " skipped " + Cli.count(result.hashedSkipped(), "hashed line that matches", "hashed lines that match")
+                        + " no saved host and " + Cli.count(result.patternsOnly(), "line", "lines") + " with patterns only.");
                 return 0;
             });
         }

@@ -107,13 +107,12 @@ final class ImportApplier {
             Placement p = placements.get(d);
             hosts.add(TeamMapping.host((TeamDocument.Host) d.entity, p.target(), p.name(), map));
         }
-        vault.hosts().saveAll(hosts);
-        Map<UUID, char[]> passwords = new java.util.LinkedHashMap<>();
+        Map<UUID, char[]> passwords = new HashMap<>();
         try {
             for (Decision d : hostDecisions) {
                 TeamMapping.password((TeamDocument.Host) d.entity).ifPresent(p -> passwords.put(placements.get(d).target(), p.chars()));
             }
-            vault.hosts().savePasswords(passwords);
+            vault.hosts().saveAll(hosts, passwords);
         } finally {
             passwords.values().forEach(p -> Arrays.fill(p, '\0'));
         }

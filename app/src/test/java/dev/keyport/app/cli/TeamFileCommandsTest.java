@@ -58,7 +58,7 @@ class TeamFileCommandsTest {
         Path team = tmp.resolve("team.keyport");
         Result export = ok(lead, "", "export", team.toString());
         assertThat(export.out()).isEqualTo("Exported to " + team + " (" + Files.size(team) + " bytes, no secrets):" + NL
-                + "  2 hosts, 1 groups, 0 identities, 0 keys, 0 tunnels, 0 trusted host keys" + NL);
+                + "  2 hosts, 1 group, 0 identities, 0 keys, 0 tunnels, 0 trusted host keys" + NL);
 
         Map<String, String> colleague = vaultAt("colleague");
         Result dryRun = ok(colleague, "", "import", team.toString(), "--dry-run");
@@ -112,7 +112,7 @@ class TeamFileCommandsTest {
         Path phrase = file("phrase", "export phrase\n");
         Path out = tmp.resolve("out.keyport");
         Result export = ok(env, "", "export", out.toString(), "--include-secrets", "--passphrase-file", phrase.toString());
-        assertThat(export.out()).contains("secrets encrypted under the passphrase").contains("5 hosts, 3 groups, 1 identities, 2 keys");
+        assertThat(export.out()).contains("secrets encrypted under the passphrase").contains("5 hosts, 3 groups, 1 identity, 2 keys");
         Result again = ok(env, "", "import", out.toString(), "--passphrase-file", phrase.toString(), "--dry-run");
         assertThat(again.out()).contains("hosts              0      0        5          0");
 
@@ -157,9 +157,9 @@ class TeamFileCommandsTest {
         assertThat(first.out()).contains("added db (postgres@10.0.1.10:22)").contains("added bastion (ops@bastion.example:2222)")
                 .contains("Warning: " + included + ":7: Match block skipped")
                 .contains("ProxyCommand not imported")
-                .endsWith("3 added, 0 updated, 0 unchanged; 1 keys added, 1 tunnels." + NL);
+                .endsWith("3 added, 0 updated, 0 unchanged; 1 key added, 1 tunnel." + NL);
         Result again = ok(env, "", "import-ssh-config", config.toString());
-        assertThat(again.out()).contains("unchanged db").endsWith("0 added, 0 updated, 3 unchanged; 0 keys added, 1 tunnels." + NL);
+        assertThat(again.out()).contains("unchanged db").endsWith("0 added, 0 updated, 3 unchanged; 0 keys added, 1 tunnel." + NL);
         assertThat(ok(env, "", "host", "list").out().lines().filter(l -> l.startsWith("db ")).count()).isEqualTo(1);
         assertThat(ok(env, "", "key", "list").out()).contains("id_work").contains("me@work");
         assertThat(ok(env, "", "tunnel", "list").out()).contains("db forwards");
@@ -193,8 +193,8 @@ class TeamFileCommandsTest {
         assertThat(imported.out()).contains("trusted db.internal:2222 ssh-ed25519 SHA256:O44YNOiQRJAItFcEeTSOJt6iZfXDEe/PikUgqYX8Hug")
                 .contains("trusted git.example:7999 ssh-ed25519")
                 .contains("Skipped: " + knownHosts + ":6:")
-                .endsWith("4 keys newly trusted, 0 already trusted, 0 not imported (another key is trusted); skipped 1 hashed lines"
-                        + " that match no saved host and 1 lines with patterns only." + NL);
+                .endsWith("4 keys newly trusted, 0 already trusted, 0 not imported (another key is trusted); skipped 1 hashed line"
+                        + " that matches no saved host and 1 line with patterns only." + NL);
         assertThat(ok(env, "", "known-hosts", "import", knownHosts.toString()).out()).contains("0 keys newly trusted, 4 already trusted");
         Result list = ok(env, "", "known-hosts", "list");
         assertThat(list.out()).contains("HOST").contains("web.example").contains("10.0.0.8").contains("7999")
