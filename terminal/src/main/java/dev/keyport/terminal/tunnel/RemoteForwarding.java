@@ -25,20 +25,25 @@ final class RemoteForwarding extends AbstractForwarding {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
 
     private final ClientSession session;
-    private final SshdSocketAddress bound;
+    /** What the server bound; until it has answered, the spec's port (0 when the server is to choose). */
+    private volatile SshdSocketAddress bound;
 
-    private RemoteForwarding(ForwardSpec.Remote spec, SessionForwards registry, ClientSession session, SshdSocketAddress bound) {
+    private RemoteForwarding(ForwardSpec.Remote spec, SessionForwards registry, ClientSession session) {
         super(spec, registry);
         this.session = session;
-        this.bound = bound;
+        this.bound = new SshdSocketAddress(spec.bindAddress(), spec.bindPort());
     }
 
     static RemoteForwarding start(ClientSession session, ForwardSpec.Remote spec, SessionForwards registry) throws SshFailure {
-        SshdSocketAddress bound;
+        RemoteForwarding forward = new RemoteForwarding(spec, registry, session);
+        // Known to the session before the request: the server may hand over a connection as soon as it listens.
+        registry.add(forward);
         try {
-            bound = session.startRemotePortForwarding(new SshdSocketAddress(spec.bindAddress(), spec.bindPort()),
+            forward.bound = session.startRemotePortForwarding(new SshdSocketAddress(spec.bindAddress(), spec.bindPort()),
                     new SshdSocketAddress(spec.targetHost(), spec.targetPort()));
+            return forward;
         } catch (IOException | RuntimeException e) {
+            registry.remove(forward);
             if (!session.isOpen()) {
                 throw new SshFailure(Kind.DISCONNECTED, "The SSH connection closed before the remote forward of port "
                         + spec.bindPort() + " started", e);
@@ -48,7 +53,6 @@ final class RemoteForwarding extends AbstractForwarding {
                     + "or its sshd_config has AllowTcpForwarding no, local or PermitListen without this port)."
                     + " Choose another remote port or ask the server's administrator.", e);
         }
-        return new RemoteForwarding(spec, registry, session, bound);
     }
 
     @Override
