@@ -73,7 +73,10 @@ public final class SshConfigReader {
     public static SshConfig read(Path file, Path home) throws IOException {
         SshConfigReader reader = new SshConfigReader(home);
         Path start = file.toAbsolutePath().normalize();
-        List<String> lines = Files.readAllLines(start, StandardCharsets.UTF_8);
+        if (Files.size(start) > MAX_FILE_BYTES) {
+            throw new IOException(start + " is larger than 4 MiB; it is not an ssh_config Keyport reads");
+        }
+        List<String> lines = lines(start);
         reader.files.put(start, List.of());
         reader.parsing.add(start);
         reader.files.put(start, reader.parse(start, lines));
@@ -241,7 +244,7 @@ public final class SshConfigReader {
                 warn(from, line, "Included file " + file + " is larger than 4 MiB; it is skipped");
                 return List.of();
             }
-            return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+            return parse(file, lines(file));
         } catch (IOException | RuntimeException e) {
             warn(from, line, "Included file " + file + " cannot be read (" + e.getMessage() + "); it is skipped");
             return List.of();
@@ -263,6 +266,11 @@ public final class SshConfigReader {
                 include.files().forEach(included -> collectAliases(included, depth + 1, aliases, seen));
             }
         }
+    }
+
+    /** The file's lines; bytes that are not UTF-8 become U+FFFD rather than failing the read. */
+    static List<String> lines(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
     }
 
     // ---- resolution (once per alias) -------------------------------------------------------------
