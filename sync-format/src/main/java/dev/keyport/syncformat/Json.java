@@ -1,6 +1,5 @@
 package dev.keyport.syncformat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

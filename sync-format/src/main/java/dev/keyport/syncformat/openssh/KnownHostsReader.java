@@ -1,7 +1,6 @@
 package dev.keyport.syncformat.openssh;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class KnownHostsReader {
         if (Files.size(file) > SshConfigReader.MAX_FILE_BYTES * 16) {
             throw new IOException(file + " is larger than 64 MiB");
         }
-        return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+        return parse(file, SshConfigReader.lines(file));
     }
 
     /** Parses lines; {@code file} only names them in warnings. */

@@ -24,7 +24,7 @@ public final class SshConfig {
         this.warnings = warnings;
         // an alias whose Host line never applies (an Include under another Host block) is not listed
         this.hosts = aliases.stream().map(this::resolution).filter(r -> r.named)
-                .map(SshConfigReader.Resolution::result).toList();
+                .map(Resolution::result).toList();
     }
 
     /** One entry per alias, in the order the file names them. */
@@ -47,8 +47,8 @@ public final class SshConfig {
         return resolution(alias).result();
     }
 
-    private SshConfigReader.Resolution resolution(String alias) {
-        SshConfigReader.Resolution resolution = new SshConfigReader.Resolution(alias);
+    private Resolution resolution(String alias) {
+        Resolution resolution = new Resolution(alias);
         resolution.evaluate(files, start, new boolean[] {true}, false, 0);
         return resolution;
     }

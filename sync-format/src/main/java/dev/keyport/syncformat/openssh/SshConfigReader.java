@@ -2,7 +2,6 @@ package dev.keyport.syncformat.openssh;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,7 +71,10 @@ public final class SshConfigReader {
     public static SshConfig read(Path file, Path home) throws IOException {
         SshConfigReader reader = new SshConfigReader(home);
         Path start = file.toAbsolutePath().normalize();
-        List<String> lines = Files.readAllLines(start, StandardCharsets.UTF_8);
+        if (Files.size(start) > MAX_FILE_BYTES) {
+            throw new IOException(start + " is larger than 4 MiB; it is not an ssh_config Keyport reads");
+        }
+        List<String> lines = lines(start);
         reader.files.put(start, List.of());
         reader.parsing.add(start);
         reader.files.put(start, reader.parse(start, lines));
@@ -211,7 +212,7 @@ public final class SshConfigReader {
             if (!pattern.isAbsolute()) {
                 pattern = home.resolve(".ssh").resolve(expanded);
             }
-            List<Path> matches = Glob.expand(pattern.normalize());
+            List<Path> matches = IncludeGlob.expand(pattern.normalize());
             if (matches.isEmpty()) {
                 warn(file, line, "Include " + arg + " matches no file");
             }
@@ -241,7 +242,7 @@ public final class SshConfigReader {
                 warn(from, line, "Included file " + file + " is larger than 4 MiB; it is skipped");
                 return List.of();
             }
-            return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+            return parse(file, lines(file));
         } catch (IOException | RuntimeException e) {
             warn(from, line, "Included file " + file + " cannot be read (" + e.getMessage() + "); it is skipped");
             return List.of();
@@ -265,100 +266,12 @@ public final class SshConfigReader {
         }
     }
 
-    // ---- resolution (once per alias) -------------------------------------------------------------
-
-    /** The state of one alias's resolution: ssh's "first value wins" options. */
-    static final class Resolution {
-        private final String alias;
-        boolean named;
-        private String hostName;
-        private String user;
-        private Integer port;
-        private final LinkedHashSet<String> identityFiles = new LinkedHashSet<>();
-        private List<String> proxyJump;
-        private Boolean proxyCommand;
-        private final LinkedHashSet<SshForward> forwards = new LinkedHashSet<>();
-        private Integer serverAliveInterval;
-        private Boolean forwardAgent;
-
-        Resolution(String alias) {
-            this.alias = alias;
-        }
-
-        void evaluate(Map<Path, List<Entry>> files, Path file, boolean[] active, boolean neverMatch, int depth) {
-            for (Entry entry : files.getOrDefault(file, List.of())) {
-                if (entry instanceof HostLine host) {
-                    active[0] = !neverMatch && hostMatches(host.patterns());
-                    named |= active[0] && host.patterns().contains(alias);
-                } else if (entry instanceof MatchLine) {
-                    active[0] = false;
-                } else if (entry instanceof IncludeLine include) {
-                    if (depth + 1 > MAX_INCLUDE_DEPTH) {
-                        continue;
-                    }
-                    boolean outer = active[0];
-                    for (Path included : include.files()) {
-                        evaluate(files, included, active, neverMatch || !outer, depth + 1);
-                        active[0] = outer;
-                    }
-                } else if (entry instanceof Setting setting && active[0]) {
-                    apply(setting);
-                }
-            }
-        }
-
-        private boolean hostMatches(List<String> patterns) {
-            boolean matched = false;
-            for (String pattern : patterns) {
-                boolean negated = pattern.startsWith("!");
-                if (HostPatterns.matches(alias, negated ? pattern.substring(1) : pattern)) {
-                    if (negated) {
-                        return false;
-                    }
-                    matched = true;
-                }
-            }
-            return matched;
-        }
-
-        @SuppressWarnings("unchecked")
-        private void apply(Setting setting) {
-            Object value = setting.value();
-            switch (setting.keyword()) {
-                case "hostname" -> hostName = hostName == null ? (String) value : hostName;
-                case "user" -> user = user == null ? (String) value : user;
-                case "port" -> port = port == null ? (Integer) value : port;
-                case "identityfile" -> identityFiles.add((String) value);
-                case "proxyjump" -> {
-                    if (proxyJump == null && proxyCommand == null) {
-                        proxyJump = (List<String>) value;
-                    }
-                }
-                case "proxycommand" -> {
-                    if (proxyCommand == null && (proxyJump == null || proxyJump.isEmpty())) {
-                        proxyCommand = (Boolean) value;
-                    }
-                }
-                case "localforward", "remoteforward", "dynamicforward" -> forwards.add((SshForward) value);
-                case "serveraliveinterval" -> serverAliveInterval = serverAliveInterval == null ? (Integer) value
-                        : serverAliveInterval;
-                case "forwardagent" -> forwardAgent = forwardAgent == null ? (Boolean) value : forwardAgent;
-                default -> {
-                    // not a resolved option
-                }
-            }
-        }
-
-        SshHostConfig result() {
-            Optional<String> resolvedHostName = Optional.ofNullable(hostName)
-                    .map(name -> expandHostName(name, alias).toLowerCase(Locale.ROOT));
-            boolean jumping = proxyJump != null && !proxyJump.isEmpty();
-            return new SshHostConfig(alias, resolvedHostName, Optional.ofNullable(user), Optional.ofNullable(port),
-                    List.copyOf(identityFiles), jumping && !Boolean.TRUE.equals(proxyCommand) ? proxyJump : List.of(),
-                    List.copyOf(forwards), Optional.ofNullable(serverAliveInterval), Optional.ofNullable(forwardAgent),
-                    Boolean.TRUE.equals(proxyCommand));
-        }
+    /** The file's lines; bytes that are not UTF-8 become U+FFFD rather than failing the read. */
+    static List<String> lines(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
     }
+
+    // ---- resolution (once per alias) -------------------------------------------------------------
 
     /** HostName takes the tokens %h (the alias) and %%. */
     static String expandHostName(String value, String alias) {
@@ -424,73 +337,5 @@ public final class SshConfigReader {
 
     private void warn(Path file, int line, String message) {
         warnings.add(new OpenSshWarning(file, line, message));
-    }
-
-    /** POSIX-like glob expansion for Include: {@code *}, {@code ?} and {@code [...]} in any path component. */
-    static final class Glob {
-        private Glob() {
-        }
-
-        static List<Path> expand(Path pattern) {
-            Path root = pattern.getRoot();
-            List<Path> current = new ArrayList<>();
-            current.add(root == null ? Paths.get("") : root);
-            for (Path part : pattern) {
-                String name = part.toString();
-                List<Path> next = new ArrayList<>();
-                for (Path dir : current) {
-                    if (!hasGlob(name)) {
-                        Path child = dir.resolve(name);
-                        if (Files.exists(child)) {
-                            next.add(child);
-                        }
-                        continue;
-                    }
-                    Pattern regex = toRegex(name);
-                    List<Path> children = new ArrayList<>();
-                    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-                        for (Path child : stream) {
-                            String childName = child.getFileName().toString();
-                            if (regex.matcher(childName).matches() && (!childName.startsWith(".") || name.startsWith("."))) {
-                                children.add(child);
-                            }
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        // not a readable directory: no matches here
-                    }
-                    children.sort(null);
-                    next.addAll(children);
-                }
-                current = next;
-            }
-            return current;
-        }
-
-        private static boolean hasGlob(String name) {
-            return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
-        }
-
-        private static Pattern toRegex(String glob) {
-            StringBuilder regex = new StringBuilder();
-            for (int i = 0; i < glob.length(); i++) {
-                char c = glob.charAt(i);
-                if (c == '*') {
-                    regex.append(".*");
-                } else if (c == '?') {
-                    regex.append('.');
-                } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
-                    int end = glob.indexOf(']', i + 2);
-                    String set = glob.substring(i + 1, end);
-                    if (set.startsWith("!")) {
-                        set = "^" + set.substring(1);
-                    }
-                    regex.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                    i = end;
-                } else {
-                    regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return Pattern.compile(regex.toString(), Pattern.DOTALL);
-        }
     }
 }
