@@ -97,6 +97,9 @@ public final class FxThreadWatchdog implements AutoCloseable {
                         || (c.equals("java.lang.Class") && frame.getMethodName().startsWith("getResource"))) {
                     return null; // loading a class or a bundled resource: every first use of a screen does it
                 }
+                if (c.startsWith("sun.security.provider.") || c.equals("java.security.SecureRandom")) {
+                    return null; // the kernel's random source (a new id's UUID), read in microseconds
+                }
                 if (c.startsWith("dev.keyport.")) {
                     return "the FX thread waited in " + stack[0].getClassName() + "." + stack[0].getMethodName() + " for " + c + "."
                             + frame.getMethodName() + describe(stack);
