@@ -10,9 +10,7 @@ public record ForwardProfile(UUID id, String name, UUID hostId, boolean autostar
     public ForwardProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(hostId, "hostId");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Profile name must not be empty");
-        }
+        Fields.require(Fields.checkName("Tunnel name", name));
         if (forwards == null || forwards.isEmpty()) {
             throw new IllegalArgumentException("A port-forward profile needs at least one forward");
         }

@@ -20,9 +20,12 @@ public record Host(UUID id, String name, String address, int port, String userna
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(details, "details");
-        name = requireText(name, "Name");
-        address = requireText(address, "Address");
-        username = requireText(username, "User");
+        Fields.require(Fields.checkName("Name", name));
+        Fields.require(Fields.checkAddress(address));
+        Fields.require(Fields.checkUser(username));
+        name = name.strip();
+        address = address.strip();
+        username = username.strip();
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 1 and 65535");
         }
@@ -42,10 +45,4 @@ public record Host(UUID id, String name, String address, int port, String userna
         return new Host(UUID.randomUUID(), name, address, port, username, auth);
     }
 
-    private static String requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        return value.strip();
-    }
 }

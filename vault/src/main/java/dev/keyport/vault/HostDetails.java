@@ -42,10 +42,12 @@ public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, Lis
             throw new IllegalArgumentException("Keepalive must not be negative");
         }
         for (String tag : tags) {
-            if (tag.isBlank() || tag.contains(",")) {
-                throw new IllegalArgumentException("A tag must not be empty or contain a comma: '" + tag + "'");
-            }
+            Fields.require(Fields.checkTag(tag));
         }
+        if (String.join(",", tags).length() > Fields.TAGS_MAX) {
+            throw new IllegalArgumentException("Too many tags (the limit is " + Fields.TAGS_MAX + " characters in all)");
+        }
+        Fields.require(Fields.checkNotes(notes));
     }
 
     public HostDetails withGroup(UUID group) {

@@ -10,9 +10,7 @@ public record HostGroup(UUID id, String name, Optional<UUID> parentId) {
     public HostGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(parentId, "parentId");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Group name must not be empty");
-        }
+        Fields.require(Fields.checkName("Group name", name));
         name = name.strip();
     }
 

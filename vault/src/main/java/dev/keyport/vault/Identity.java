@@ -13,9 +13,10 @@ public record Identity(UUID id, String name, String username, Optional<UUID> key
     public Identity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(keyId, "keyId");
-        if (name == null || name.isBlank() || username == null || username.isBlank()) {
-            throw new IllegalArgumentException("An identity needs a name and a user name");
-        }
+        Fields.require(Fields.checkName("Identity name", name));
+        Fields.require(Fields.checkUser(username));
+        name = name.strip();
+        username = username.strip();
     }
 
     public static Identity create(String name, String username, UUID keyId) {

@@ -21,9 +21,7 @@ public record KeyEntry(UUID id, String name, String type, int bits, String finge
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(publicKey, "publicKey");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Key name must not be empty");
-        }
+        Fields.require(Fields.checkName("Key name", name));
         comment = comment == null ? "" : comment;
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.HostDetails;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.SecretFile;
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;

@@ -1,4 +1,4 @@
-package dev.keyport.app.cli;
+package dev.keyport.app.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,5 +60,13 @@ class DestinationTest {
             assertThatThrownBy(() -> Destination.parse(text)).as(text).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("expected [user@]host[:port]");
         }
+    }
+
+    @Test
+    void aUserWithASpaceOrAControlCharacterIsRefused() {
+        assertThatThrownBy(() -> Destination.parse("bad user@h10")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("User must be one word; it cannot contain 'U+0020'");
+        assertThatThrownBy(() -> Destination.parse("u\u001b]0;pwned\u0007@h")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> Destination.parse("db internal")).hasMessageContaining("Address must be a host name or an IP address");
     }
 }

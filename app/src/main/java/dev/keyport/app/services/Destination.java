@@ -1,14 +1,18 @@
-package dev.keyport.app.cli;
+package dev.keyport.app.services;
 
 import java.util.Optional;
 
-/**
- * {@code [user@]host[:port]} as typed on the command line; IPv6 addresses in brackets
- * ({@code [::1]:2222}).
- */
-record Destination(Optional<String> user, String host, Optional<Integer> port) {
+import dev.keyport.vault.Fields;
 
-    static Destination parse(String text) {
+/**
+ * {@code [user@]host[:port]} as typed on the command line or the quick-connect field; IPv6
+ * addresses in brackets ({@code [::1]:2222}). The one parser for destinations: the user and the
+ * address must also pass {@link Fields}' rules, so what is accepted here can be saved as a host.
+ */
+public record Destination(Optional<String> user, String host, Optional<Integer> port) {
+
+    /** @throws IllegalArgumentException with a message for the person, when the text is not a destination */
+    public static Destination parse(String text) {
         String rest = text.strip();
         Optional<String> user = Optional.empty();
         int at = rest.lastIndexOf('@');
@@ -42,6 +46,10 @@ record Destination(Optional<String> user, String host, Optional<Integer> port) {
         if (host.isBlank() || user.map(String::isBlank).orElse(false)) {
             throw new IllegalArgumentException("Cannot read the destination " + text + " (expected [user@]host[:port])");
         }
+        if (user.isPresent()) {
+            Fields.require(Fields.checkUser(user.get()));
+        }
+        Fields.require(Fields.checkAddress(host));
         return new Destination(user, host, port);
     }
 
