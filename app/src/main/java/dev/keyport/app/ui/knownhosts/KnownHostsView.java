@@ -53,6 +53,7 @@ public final class KnownHostsView extends VBox {
         summary.setId("known-hosts-summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
         Label explain = new Label("Keys are trusted per address and port. Removing one makes the next connection there show"
                 + " the server's key and ask again. Keys from the known_hosts file are read only here.");
@@ -93,12 +94,14 @@ public final class KnownHostsView extends VBox {
 
         table.setId("known-hosts-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().add(textColumn("Host", 200, KnownHostsViewModel::hostText, e -> e.hashed() ? e.host() : null));
+        table.getColumns().add(textColumn("Host", 240, KnownHostsViewModel::hostText, e -> e.hashed() ? e.host() : null));
         table.getColumns().add(textColumn("Port", 60, KnownHostsViewModel::portText, e -> null));
         table.getColumns().add(textColumn("Type", 170, KnownHostsViewModel::typeText, e -> null));
         table.getColumns().add(fingerprintColumn());
-        table.getColumns().add(textColumn("Source", 220, KnownHostsViewModel::sourceText, Entry::where));
-        table.getColumns().add(textColumn("Added", 130, model::addedText, e -> null));
+        table.getColumns().add(textColumn("Source", 200, model::sourceText, Entry::where));
+        TableColumn<Entry, String> added = textColumn("Added", 150, model::addedText, e -> null);
+        added.setMinWidth(140);
+        table.getColumns().add(added);
         table.setItems(model.entries());
         Label placeholder = new Label();
         placeholder.setWrapText(true);

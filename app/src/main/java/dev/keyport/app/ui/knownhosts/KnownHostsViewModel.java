@@ -155,8 +155,14 @@ public final class KnownHostsViewModel {
         return entry.marker().isEmpty() ? entry.keyType() : entry.keyType() + " @" + entry.marker();
     }
 
-    public static String sourceText(Entry entry) {
-        return entry.source() == Source.VAULT ? "Keyport vault" : entry.where() + " (read only)";
+    /** "Keyport vault", or "known_hosts line 3" (the whole path is in {@link Entry#where()}). */
+    public String sourceText(Entry entry) {
+        if (entry.source() == Source.VAULT) {
+            return "Keyport vault";
+        }
+        java.nio.file.Path file = service.knownHostsFile();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return entry.where().replace(file.toString(), name);
     }
 
     public String addedText(Entry entry) {

@@ -79,7 +79,7 @@ public final class ChangedKeyDialog {
         checked.setWrapText(true);
 
         VBox content = new VBox(12, risk, keys, check, checked);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(8, 20, 8, 20));
         dialog.getDialogPane().setContent(content);
         FingerprintLabel.style(dialog.getDialogPane());
         dialog.getDialogPane().getButtonTypes().setAll(REPLACE, ButtonType.CANCEL);

@@ -68,7 +68,7 @@ final class HostKeyDialog {
         facts.addRow(1, muted("Fingerprint"), fingerprintRow);
 
         VBox content = new VBox(12, explain, facts);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(8, 20, 8, 20));
         dialog.getDialogPane().setContent(content);
         FingerprintLabel.style(dialog.getDialogPane());
         dialog.getDialogPane().getButtonTypes().setAll(TRUST, ONCE, ButtonType.CANCEL);
@@ -98,6 +98,7 @@ final class HostKeyDialog {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
         label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         return label;
     }
 }
