@@ -92,6 +92,27 @@ class ChangedHostKeyTabTest {
         assertThat(model.keyChangeProperty().get()).isNull();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(dev.keyport.vault.HostKeyPolicy.class)
+    void aSavedHostsOwnPolicyNeverLetsAKeyOfAnotherTypeThrough(dev.keyport.vault.HostKeyPolicy policy) throws Exception {
+        PublicKey old = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256).getPublic();
+        app.context.hostKeys().forget(app.server.host(), app.server.port());
+        app.context.hostKeys().trust(app.server.host(), app.server.port(), old);
+        Host host = Host.create("Policy " + policy, app.server.host(), app.server.port(), LocalServerApp.USER, new HostAuth.Password())
+                .withDetails(new dev.keyport.vault.HostDetails(java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(),
+                        java.util.List.of(), 0, policy, false, ""));
+        app.context.vault().hosts().save(host);
+
+        TerminalTabViewModel model = new TerminalTabViewModel(host, app.context.sessions(), app.context.background(), ui);
+        onUi(() -> model.connect(() -> new Size(80, 24)));
+        awaitPhase(model, Phase.FAILED);
+
+        assertThat(model.keyChangeProperty().get()).isNotNull();
+        assertThat(model.problemProperty().get()).contains(Fingerprints.sha256(old)).contains(Fingerprints.sha256(app.server.hostKey()));
+        assertThat(app.server.authAttempts()).isZero();
+        assertThat(app.context.hostKeys().trustedKeys(app.server.host(), app.server.port())).containsExactly(old);
+    }
+
     @Test
     void retryWithoutReplacingIsRefusedAgainAndNothingIsReplacedOnItsOwn() throws Exception {
         PublicKey old = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256).getPublic();
