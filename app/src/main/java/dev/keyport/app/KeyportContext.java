@@ -12,6 +12,7 @@ import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
+import dev.keyport.app.services.KnownHostsService;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.session.SessionService;
@@ -19,6 +20,7 @@ import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.app.tunnels.TunnelProfiles;
 import dev.keyport.app.tunnels.TunnelService;
 import dev.keyport.terminal.UserPrompter;
+import dev.keyport.terminal.knownhosts.KnownHostsFile;
 import dev.keyport.terminal.ssh.SshConnector;
 import dev.keyport.vault.Vault;
 
@@ -41,6 +43,7 @@ public final class KeyportContext implements AutoCloseable {
     private final ExecutorService background;
     private final CredentialResolver credentials;
     private final VaultHostKeyStore hostKeys;
+    private final KnownHostsService knownHosts;
     private final SessionService sessions;
     private final HostService hosts;
     private final TerminalPreferences terminalPreferences;
@@ -56,10 +59,11 @@ public final class KeyportContext implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(DaemonThreads.named("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
+        this.knownHosts = new KnownHostsService(vault.hostKeys(), KnownHostsFile.defaultFile());
         this.hosts = new HostService(vault.hosts());
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
-        SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
+        SshConnector connector = new SshConnector(hostKeys.withKnownHosts(knownHosts.knownHostsFile()), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
         this.tunnels = new TunnelService(sessions, vault.hosts());
@@ -81,6 +85,11 @@ public final class KeyportContext implements AutoCloseable {
 
     public VaultHostKeyStore hostKeys() {
         return hostKeys;
+    }
+
+    /** Every trusted server key (the vault's and ~/.ssh/known_hosts, read only), for the Known hosts view (blocking). */
+    public KnownHostsService knownHosts() {
+        return knownHosts;
     }
 
     public SessionService sessions() {

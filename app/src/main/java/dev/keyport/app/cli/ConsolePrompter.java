@@ -40,9 +40,6 @@ final class ConsolePrompter implements UserPrompter {
             return HostKeyAnswer.CANCEL;
         }
         console.printf("The authenticity of host '%s' can't be established.%n%s key fingerprint is %s.%n", host, info.keyType(), info.fingerprint());
-        if (info.otherTypesKnown()) {
-            console.printf("Keys of a different type are already known for this host.%n");
-        }
         while (true) {
             String answer = console.readLine("Are you sure you want to continue connecting (yes/once/no/[fingerprint])? ");
             if (answer == null) {

@@ -84,6 +84,21 @@ public final class VaultHostKeyStore implements HostKeyStore {
     }
 
     @Override
+    public String replaceAdvice(String host, int port) {
+        return "If the server's administrator confirms the new key, replace it in Keyport's window: \"Review the new key\" where"
+                + " the connection failed compares both fingerprints, or remove the old key under Known hosts. Keys are trusted per"
+                + " address and port, so deleting and re-adding the host does not forget them.";
+    }
+
+    /**
+     * What Keyport trusts: this vault store first, plus an OpenSSH known_hosts file read only (the person's
+     * {@code ~/.ssh/known_hosts} in the app; another file in tests). New keys are saved to the vault.
+     */
+    public HostKeyStore withKnownHosts(java.nio.file.Path knownHosts) {
+        return new CombinedHostKeyStore(this, List.of(KnownHostsFile.readOnly(knownHosts)));
+    }
+
+    @Override
     public String describe() {
         return "the Keyport vault";
     }

@@ -81,7 +81,7 @@ final class LiveConnection {
             publish(new SessionEvent.Connected());
         } catch (SshFailure e) {
             LOG.info("Connecting to {} failed: {}", host.name(), e.getMessage());
-            fail(e.kind(), e.getMessage());
+            fail(e.kind(), e.getMessage(), dev.keyport.terminal.HostKeyChange.of(e));
             throw e;
         } catch (RuntimeException | LinkageError e) {
             // A bug, not a network problem: still say so rather than spin forever.
@@ -92,9 +92,13 @@ final class LiveConnection {
     }
 
     private void fail(SshFailure.Kind kind, String message) {
+        fail(kind, message, java.util.Optional.empty());
+    }
+
+    private void fail(SshFailure.Kind kind, String message, java.util.Optional<dev.keyport.terminal.HostKeyChange> keyChange) {
         ended = true;
         service.forget(this);
-        publish(new SessionEvent.Failed(kind, message));
+        publish(new SessionEvent.Failed(kind, message, keyChange));
     }
 
     private SessionStateListener stateListener(String user) {

@@ -1,5 +1,8 @@
 package dev.keyport.app.session;
 
+import java.util.Optional;
+
+import dev.keyport.terminal.HostKeyChange;
 import dev.keyport.terminal.SshFailure;
 
 /**
@@ -24,8 +27,19 @@ public sealed interface SessionEvent {
     record Connected() implements SessionEvent {
     }
 
-    /** The connection could not be made; {@code message} says why and what to do. */
-    record Failed(SshFailure.Kind kind, String message) implements SessionEvent {
+    /**
+     * The connection could not be made; {@code message} says why and what to do. When the server's key
+     * changed, {@code keyChange} has both keys, for the confirmed replace flow.
+     */
+    record Failed(SshFailure.Kind kind, String message, Optional<HostKeyChange> keyChange) implements SessionEvent {
+
+        public Failed {
+            keyChange = keyChange == null ? Optional.empty() : keyChange;
+        }
+
+        public Failed(SshFailure.Kind kind, String message) {
+            this(kind, message, Optional.empty());
+        }
     }
 
     /** A connection that was up has ended; {@code reason} says why, in words. */

@@ -111,6 +111,16 @@ public final class SessionService implements AutoCloseable {
         return specs.specFor(host);
     }
 
+    /**
+     * Replaces every key trusted for the host of {@code change} with exactly the key it offered, after the
+     * person compared both fingerprints and confirmed (the window's changed-key dialog). Blocking: the vault.
+     *
+     * @throws SshFailure when it cannot be done (a read-only known_hosts still trusts the old key); the message says what to do
+     */
+    public void replaceHostKey(dev.keyport.terminal.HostKeyChange change) throws SshFailure {
+        connector.replaceTrustedKey(change);
+    }
+
     SshConnector connector() {
         return connector;
     }

@@ -91,6 +91,61 @@ public final class KnownHostsFile implements HostKeyStore {
         return false;
     }
 
+    /**
+     * One readable key line of the file, for showing it: {@code hosts} as written (a hashed name stays
+     * {@code |1|salt|hash}: it cannot be reversed), the marker ({@code revoked}, {@code cert-authority}) or
+     * empty, the key's type and SHA256 fingerprint.
+     */
+    public record Line(int number, String hosts, boolean hashed, String marker, String keyType, String fingerprint, PublicKey key) {
+
+        /** True when this line names {@code host} at {@code port} (hashed names are checked by hashing). */
+        public boolean matches(String host, int port) {
+            try {
+                return KnownHostEntry.parseKnownHostEntry(
+                        hosts + " " + PublicKeyEntry.toString(key)).isHostMatch(host, port);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Every key line Keyport can read, in file order (unreadable lines are skipped, as OpenSSH does). */
+    public List<Line> lines() {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<String> raw;
+        try {
+            raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String text = raw.get(i).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            try {
+                KnownHostEntry entry = KnownHostEntry.parseKnownHostEntry(text);
+                if (entry == null || entry.getKeyEntry() == null) {
+                    continue;
+                }
+                Optional<PublicKey> key = toKey(entry);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                String hosts = text.startsWith("@") ? text.split("\\s+")[1] : text.split("\\s+")[0];
+                lines.add(new Line(i + 1, hosts, entry.getHashedEntry() != null,
+                        entry.getMarker() == null ? "" : entry.getMarker(), KeyUtils.getKeyType(key.get()),
+                        KeyUtils.getFingerPrint(org.apache.sshd.common.digest.BuiltinDigests.sha256, key.get()), key.get()));
+            } catch (RuntimeException e) {
+                LOG.debug("Skipping an unreadable line in {}", file);
+            }
+        }
+        return lines;
+    }
+
     /** Certificate authorities trusted for the host ({@code @cert-authority} lines). */
     public List<PublicKey> certificateAuthorities(String host, int port) {
         List<PublicKey> keys = new ArrayList<>();
@@ -181,6 +236,14 @@ public final class KnownHostsFile implements HostKeyStore {
     @Override
     public String describe() {
         return file.toString();
+    }
+
+    /** Like OpenSSH: {@code ssh-keygen -f FILE -R '[host]:port'} removes the old key (Keyport never edits a read-only file). */
+    @Override
+    public String replaceAdvice(String host, int port) {
+        String name = port == 22 ? host : "[" + host + "]:" + port;
+        return "If the server's administrator confirms the new key, remove the old one with: ssh-keygen -f " + file
+                + " -R '" + name + "', then connect again.";
     }
 
     private String hostField(String host, int port) {

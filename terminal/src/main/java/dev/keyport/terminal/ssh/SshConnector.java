@@ -104,6 +104,7 @@ public final class SshConnector implements AutoCloseable {
         // -R connections are carried by Keyport's own forwarded-tcpip channel (half-close, counters)
         client.setChannelFactories(List.of(Tunnels.forwardedTcpipChannels()));
         client.addSessionListener(new NegotiationWatcher());
+        client.addSessionListener(new HostKeyAlgorithmOrder());
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         CoreModuleProperties.AUTH_TIMEOUT.set(client, AUTH_TIMEOUT);
         client.start();
@@ -413,6 +414,24 @@ public final class SshConnector implements AutoCloseable {
                 LOG.warn("Stopping the SSH client failed", e);
             }
         }
+    }
+
+    /**
+     * Replaces every key trusted for the host of {@code change} with exactly the key it offered: the last
+     * step of the confirmed "server key changed" flow (the person compared both fingerprints and said so).
+     * Blocking (the store may be the vault).
+     *
+     * @throws SshFailure when the store cannot (a read-only known_hosts still trusts the old key); the message says what to do
+     */
+    public void replaceTrustedKey(dev.keyport.terminal.HostKeyChange change) throws SshFailure {
+        try {
+            hostKeys.replace(change.host(), change.port(), change.offeredKey());
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            throw new SshFailure(Kind.HOST_KEY_CHANGED, "The trusted key for " + change.hostAndPort() + " was not replaced: "
+                    + e.getMessage(), e);
+        }
+        LOG.info("Replaced the trusted key of {} with {} {} after the person confirmed it", change.hostAndPort(),
+                change.offeredType(), change.offeredFingerprint());
     }
 
     /** The client itself, for tests that check the algorithm policy really in force. */

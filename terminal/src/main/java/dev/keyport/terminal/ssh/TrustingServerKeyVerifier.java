@@ -9,6 +9,8 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
+import dev.keyport.terminal.HostKeyChange;
+import dev.keyport.terminal.HostKeyChangedFailure;
 import dev.keyport.terminal.HostKeyInfo;
 import dev.keyport.terminal.HostKeyPolicy;
 import dev.keyport.terminal.HostKeyStore;
@@ -18,8 +20,10 @@ import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 
 /**
  * Checks the server's key during key exchange, before any credential is sent. A known key passes;
- * an unknown key is shown to the person; a key that differs from the trusted one is refused
- * without asking (replacing a trusted key is a separate, deliberate action).
+ * a key for a host with no trusted key is handled by the policy (asked, saved, or refused); a key for
+ * a host that has any trusted key (of any type, in any store) that does not match one of them is a
+ * changed key, refused under every policy without asking, with both fingerprints (replacing a trusted
+ * key is a separate, deliberate action: {@link HostKeyChange}).
  * The reason for a refusal is noted in {@link ConnectionNotes} for {@link SshConnector} to report.
  */
 final class TrustingServerKeyVerifier implements ServerKeyVerifier {
@@ -46,25 +50,26 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
                             + target.store().describe() + ". Keyport refused to connect and sent no credentials."));
             return false;
         }
-        List<PublicKey> trusted = target.store().trustedKeys(target.host(), target.port());
+        List<PublicKey> trusted;
+        try {
+            trusted = target.store().trustedKeys(target.host(), target.port());
+        } catch (RuntimeException e) {
+            ConnectionNotes.of(session).rejection = new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED, "Could not read the keys trusted for "
+                    + where + " from " + target.store().describe() + " (" + e.getMessage() + "); nothing was sent. Try again.", e);
+            return false;
+        }
         for (PublicKey known : trusted) {
             if (KeyUtils.compareKeys(known, serverKey)) {
                 return true;
             }
         }
-        for (PublicKey known : trusted) {
-            if (type.equals(Fingerprints.keyType(known))) {
-                ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_CHANGED,
-                        "WARNING: the host key for " + where + " has changed. Someone may be intercepting"
-                                + " the connection, or the server was reinstalled. Keyport refused to connect and"
-                                + " sent no credentials.\n"
-                                + "Trusted key: " + type + " " + Fingerprints.sha256(known) + " (in " + target.store().describe() + ")\n"
-                                + "Offered key: " + type + " " + Fingerprints.sha256(serverKey) + "\n"
-                                + "Check with the server's administrator before replacing the trusted key."));
-                return false;
-            }
+        if (!trusted.isEmpty()) {
+            // Any trusted key, of any type and from any store, pins the host: OpenSSH refuses here too. A server
+            // that also has a key of a trusted type is asked for that type first (HostKeyAlgorithmOrder).
+            ConnectionNotes.of(session).rejection = changed(target, serverKey, trusted);
+            return false;
         }
-        HostKeyInfo info = new HostKeyInfo(target.host(), target.port(), type, Fingerprints.sha256(serverKey), !trusted.isEmpty());
+        HostKeyInfo info = new HostKeyInfo(target.host(), target.port(), type, Fingerprints.sha256(serverKey));
         if (target.policy() == HostKeyPolicy.STRICT) {
             ConnectionNotes.of(session).rejection = (new SshFailure(SshFailure.Kind.HOST_KEY_REJECTED,
                     "No trusted host key for " + where + " in " + target.store().describe() + " and strict host key checking is on;"
@@ -99,5 +104,27 @@ final class TrustingServerKeyVerifier implements ServerKeyVerifier {
                                 + " nothing was sent. Connect again and accept the key if you recognise it."));
                 return false;
         }
+    }
+
+    private static HostKeyChangedFailure changed(Target target, PublicKey offered, List<PublicKey> trusted) {
+        String host = target.host();
+        int port = target.port();
+        String type = Fingerprints.keyType(offered);
+        List<HostKeyChange.Trusted> pinned = trusted.stream()
+                .map(k -> new HostKeyChange.Trusted(Fingerprints.keyType(k), Fingerprints.sha256(k), target.store().whereTrusted(host, port, k)))
+                .toList();
+        HostKeyChange change = new HostKeyChange(host, port, pinned, offered);
+        StringBuilder message = new StringBuilder("WARNING: the host key for " + host + ":" + port + " has changed. Someone may be"
+                + " intercepting the connection, or the server was reinstalled. Keyport refused to connect and sent no credentials.\n");
+        for (HostKeyChange.Trusted k : pinned) {
+            message.append("Trusted key: ").append(k.keyType()).append(' ').append(k.fingerprint()).append(" (in ").append(k.where()).append(")\n");
+        }
+        message.append("Offered key: ").append(type).append(' ').append(change.offeredFingerprint()).append('\n');
+        if (pinned.stream().noneMatch(k -> k.keyType().equals(type))) {
+            message.append("The server offered a key of another type than the trusted one; a server that really has the trusted key"
+                    + " would have been asked for it first.\n");
+        }
+        message.append(target.store().replaceAdvice(host, port));
+        return new HostKeyChangedFailure(change, message.toString());
     }
 }

@@ -24,6 +24,12 @@ public final class MemoryHostKeyStore implements HostKeyStore {
     }
 
     @Override
+    public int forget(String host, int port) {
+        List<PublicKey> removed = keys.remove(host + ":" + port);
+        return removed == null ? 0 : removed.size();
+    }
+
+    @Override
     public String describe() {
         return "the test's memory";
     }

@@ -1,12 +1,13 @@
 package dev.keyport.app.ui.prompts;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -18,7 +19,11 @@ import atlantafx.base.theme.Styles;
 import dev.keyport.terminal.HostKeyInfo;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 
-/** "Do you trust this server?" with the key type and SHA256 fingerprint, as OpenSSH asks it. */
+/**
+ * "Do you trust this server?" with the key type and SHA256 fingerprint, as OpenSSH asks it. The
+ * fingerprint and the explanation are shown whole at the dialog's default size (the dialog sizes to
+ * its content; nothing is elided).
+ */
 final class HostKeyDialog {
 
     static final ButtonType TRUST = new ButtonType("Trust and connect", ButtonData.OK_DONE);
@@ -28,8 +33,13 @@ final class HostKeyDialog {
     }
 
     static HostKeyAnswer show(Window owner, HostKeyInfo info) {
+        return build(owner, info).showAndWait().orElse(HostKeyAnswer.CANCEL);
+    }
+
+    static Dialog<HostKeyAnswer> build(Window owner, HostKeyInfo info) {
         Dialog<HostKeyAnswer> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        dialog.setResizable(true);
         dialog.setTitle("Unknown server");
         dialog.setHeaderText("First connection to " + info.host() + ":" + info.port());
         FontIcon icon = new FontIcon(Feather.SHIELD);
@@ -37,31 +47,30 @@ final class HostKeyDialog {
         icon.setIconSize(32);
         dialog.setGraphic(icon);
 
-        Label explain = new Label("Keyport has never seen this server's key, so it cannot tell whether it is talking to"
+        Label explain = FingerprintLabel.wrapping("Keyport has never seen this server's key, so it cannot tell whether it is talking to"
                 + " the real server. Compare the fingerprint with the one your administrator gave you"
-                + " (on the server: ssh-keygen -lf /etc/ssh/ssh_host_" + shortType(info.keyType()) + "_key.pub).");
-        explain.setWrapText(true);
-        explain.setMaxWidth(460);
+                + " (on the server: ssh-keygen -lf /etc/ssh/ssh_host_" + shortType(info.keyType()) + "_key.pub).", 480);
+        explain.setId("host-key-explanation");
 
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(6);
         facts.addRow(0, muted("Key type"), new Label(info.keyType()));
-        TextField fingerprint = new TextField(info.fingerprint());
-        fingerprint.setEditable(false);
+        Label fingerprint = FingerprintLabel.of(info.fingerprint());
         fingerprint.setId("host-key-fingerprint");
-        fingerprint.setPrefColumnCount(44);
-        fingerprint.getStyleClass().add("monospace");
-        facts.addRow(1, muted("Fingerprint"), fingerprint);
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setId("host-key-copy");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        copy.setAccessibleText("Copy fingerprint");
+        copy.setOnAction(e -> FingerprintLabel.copy(info.fingerprint()));
+        HBox fingerprintRow = new HBox(6, fingerprint, copy);
+        fingerprintRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        facts.addRow(1, muted("Fingerprint"), fingerprintRow);
 
         VBox content = new VBox(12, explain, facts);
-        if (info.otherTypesKnown()) {
-            Label other = new Label("Keys of a different type are already known for this host.");
-            other.getStyleClass().add(Styles.WARNING);
-            content.getChildren().add(other);
-        }
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(8, 20, 8, 20));
         dialog.getDialogPane().setContent(content);
+        FingerprintLabel.style(dialog.getDialogPane());
         dialog.getDialogPane().getButtonTypes().setAll(TRUST, ONCE, ButtonType.CANCEL);
         dialog.setResultConverter(button -> {
             if (button == TRUST) {
@@ -72,10 +81,10 @@ final class HostKeyDialog {
             }
             return HostKeyAnswer.CANCEL;
         });
-        return dialog.showAndWait().orElse(HostKeyAnswer.CANCEL);
+        return dialog;
     }
 
-    private static String shortType(String type) {
+    static String shortType(String type) {
         if (type.contains("ed25519")) {
             return "ed25519";
         }
@@ -85,9 +94,11 @@ final class HostKeyDialog {
         return "rsa";
     }
 
-    private static Label muted(String text) {
+    static Label muted(String text) {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         return label;
     }
 }

@@ -161,6 +161,22 @@ public final class TerminalTab {
         close.setOnAction(e -> closeTab());
         HBox buttons = new HBox(8, retry, close);
         buttons.setAlignment(Pos.CENTER);
+        dev.keyport.terminal.HostKeyChange change = model.keyChangeProperty().get();
+        if (change != null) {
+            // The server's key changed: Retry cannot help; the way on is to compare both keys (never automatic).
+            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Button review = new Button("Review the new key…", new FontIcon(Feather.KEY));
+            review.setId("review-key-button");
+            review.setOnAction(e -> {
+                if (dev.keyport.app.ui.prompts.ChangedKeyDialog.confirm(tab.getTabPane() == null ? null
+                        : tab.getTabPane().getScene().getWindow(), change)) {
+                    model.replaceKeyAndReconnect();
+                }
+            });
+            retry.setDefaultButton(false);
+            retry.getStyleClass().remove(Styles.ACCENT);
+            buttons.getChildren().add(0, review);
+        }
         VBox box = new VBox(12, icon, heading, detail, buttons);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("terminal-overlay");

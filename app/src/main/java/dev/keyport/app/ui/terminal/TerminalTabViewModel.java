@@ -12,6 +12,7 @@ import dev.keyport.app.session.Session;
 import dev.keyport.app.session.SessionEvent;
 import dev.keyport.app.session.SessionService;
 import dev.keyport.app.session.Sharing;
+import dev.keyport.terminal.HostKeyChange;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.ssh.ShellChannel;
 import dev.keyport.vault.Host;
@@ -44,6 +45,8 @@ public final class TerminalTabViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ended = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ShellChannel> shell = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostKeyChange> keyChange = new ReadOnlyObjectWrapper<>();
+    private Supplier<Size> lastSize = () -> null;
     private Session session;
     /** Which connect attempt is current: events of an earlier attempt are ignored. Read and written on the UI thread. */
     private int attempt;
@@ -97,6 +100,46 @@ public final class TerminalTabViewModel {
         return ended.getReadOnlyProperty();
     }
 
+    /**
+     * When the connection failed because the server's key changed: both keys, for the view's confirmed
+     * replace dialog; null otherwise.
+     */
+    public ReadOnlyObjectProperty<HostKeyChange> keyChangeProperty() {
+        return keyChange.getReadOnlyProperty();
+    }
+
+    /**
+     * The person compared both fingerprints and confirmed: replace the trusted key with exactly the one the
+     * server offered (in the background), then connect again. Call on the UI thread; does nothing unless
+     * the last attempt failed with a changed key.
+     */
+    public void replaceKeyAndReconnect() {
+        HostKeyChange change = keyChange.get();
+        if (change == null || closed || phase.get() != Phase.FAILED) {
+            return;
+        }
+        int thisAttempt = attempt;
+        keyChange.set(null);
+        status.set("Replacing the trusted key of " + change.hostAndPort() + "…");
+        phase.set(Phase.CONNECTING);
+        background.execute(() -> {
+            try {
+                sessions.replaceHostKey(change);
+                ui.execute(() -> {
+                    if (thisAttempt == attempt && !closed) {
+                        connect(lastSize);
+                    }
+                });
+            } catch (SshFailure | RuntimeException e) {
+                ui.execute(() -> {
+                    if (thisAttempt == attempt && !closed) {
+                        fail("The trusted key of " + change.hostAndPort() + " was not replaced", e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
     /** The open shell (the view joins the terminal widget to it); null until then and after it ends. */
     public ReadOnlyObjectProperty<ShellChannel> shellProperty() {
         return shell.getReadOnlyProperty();
@@ -111,6 +154,8 @@ public final class TerminalTabViewModel {
             return;
         }
         releaseSession();
+        lastSize = size;
+        keyChange.set(null);
         int thisAttempt = ++attempt;
         exited = false;
         disconnectReason = null;
@@ -136,6 +181,7 @@ public final class TerminalTabViewModel {
             status.set("Opening a shell…");
             openShell(thisAttempt, size.get());
         } else if (event instanceof SessionEvent.Failed f) {
+            keyChange.set(f.keyChange().orElse(null)); // before fail(): the view builds its failure pane on the phase change
             fail("Could not connect to " + host.name(), f.message());
         } else if (event instanceof SessionEvent.Disconnected d) {
             if (!exited) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -63,7 +62,7 @@ class OpenSshTerminalTest {
 
         // Unknown key: the dialog shows the fingerprint exactly as the real ssh-keygen prints it.
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#host-key-fingerprint").tryQuery().isPresent());
-        String shown = robot.lookup("#host-key-fingerprint").queryAs(TextField.class).getText();
+        String shown = robot.lookup("#host-key-fingerprint").queryAs(javafx.scene.control.Label.class).getText();
         assertThat(shown).isEqualTo(sshKeygenFingerprint(sshd.directory().resolve("ssh_host_ed25519_key.pub")));
         assertThat(robot.lookup("ssh-ed25519").tryQuery()).isPresent();
         robot.clickOn("Trust and connect");
