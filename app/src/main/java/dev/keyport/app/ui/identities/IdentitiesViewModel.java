@@ -159,7 +159,7 @@ public final class IdentitiesViewModel {
                 List<IdentityRow> read = identities.list().stream().map(IdentityRow::of).toList();
                 List<KeyEntry> keys = identities.keys();
                 ui.execute(() -> show(read, keys));
-            } catch (VaultException e) {
+            } catch (VaultException | RuntimeException e) {
                 ui.execute(() -> problem.set(e.getMessage()));
             }
         });
@@ -170,9 +170,9 @@ public final class IdentitiesViewModel {
         List<KeyOption> options = new ArrayList<>();
         options.add(KeyOption.NONE);
         keys.forEach(k -> options.add(new KeyOption(Optional.of(k.id()), k.name() + " (" + k.fingerprint() + ")")));
-        KeyOption chosen = key.get();
+        Optional<UUID> chosen = key.get() == null ? Optional.empty() : key.get().id();
         keyOptions.setAll(options);
-        key.set(options.stream().filter(o -> o.id().equals(chosen.id())).findFirst().orElse(KeyOption.NONE));
+        key.set(options.stream().filter(o -> o.id().equals(chosen)).findFirst().orElse(KeyOption.NONE));
         loaded.set(true);
         busy.set(false);
     }
@@ -226,7 +226,8 @@ public final class IdentitiesViewModel {
         Optional<String> badName = Fields.checkName("Name", name.get());
         Optional<String> badUser = Fields.checkUser(username.get());
         boolean keepsPassword = hasSavedPassword.get() && !removePassword.get();
-        boolean credential = key.get().id().isPresent() || typed.length > 0 || keepsPassword;
+        Optional<UUID> keyId = key.get() == null ? Optional.empty() : key.get().id();
+        boolean credential = keyId.isPresent() || typed.length > 0 || keepsPassword;
         nameError.set(badName.orElse(""));
         userError.set(badUser.orElse(""));
         credentialError.set(credential ? "" : "Choose a key or type a password: an identity logs in with at least one of them.");
@@ -234,7 +235,7 @@ public final class IdentitiesViewModel {
             wipe(typed);
             return false;
         }
-        Identity identity = new Identity(edited == null ? UUID.randomUUID() : edited.id(), name.get(), username.get(), key.get().id());
+        Identity identity = new Identity(edited == null ? UUID.randomUUID() : edited.id(), name.get(), username.get(), keyId);
         IdentityService.PasswordChange change = typed.length > 0 ? new IdentityService.Replace(typed)
                 : removePassword.get() ? new IdentityService.Remove() : new IdentityService.Keep();
         boolean isNew = edited == null;

@@ -116,7 +116,7 @@ public final class KeysViewModel {
                     hostChoices.setAll(saved);
                     loaded.set(true);
                 });
-            } catch (VaultException e) {
+            } catch (VaultException | RuntimeException e) {
                 ui.execute(() -> problem.set(e.getMessage()));
             }
         });
