@@ -34,6 +34,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.util.StringConverter;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -435,10 +437,14 @@ public final class KeysView extends VBox {
                 top.getChildren().add(publicOnly);
             }
 
-            Label fingerprint = new Label(row.fingerprint());
-            fingerprint.getStyleClass().addAll("key-fingerprint", "monospace");
-            fingerprint.setMinWidth(Region.USE_PREF_SIZE); // never elided: the whole fingerprint or a wider page
-            fingerprint.setTooltip(new Tooltip("SHA-256 fingerprint: " + row.fingerprint()));
+            // A Text in a TextFlow is never elided: a page too narrow for the fingerprint breaks it over two lines
+            Text fingerprintText = new Text(row.fingerprint());
+            fingerprintText.getStyleClass().add("key-fingerprint");
+            TextFlow fingerprint = new TextFlow(fingerprintText);
+            fingerprint.getStyleClass().add("key-fingerprint-box");
+            fingerprint.setMinWidth(0);
+            HBox.setHgrow(fingerprint, Priority.ALWAYS);
+            Tooltip.install(fingerprint, new Tooltip("SHA-256 fingerprint: " + row.fingerprint()));
             Button copyFingerprint = new Button(null, new FontIcon(Feather.COPY));
             copyFingerprint.getStyleClass().addAll("copy-fingerprint", Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             copyFingerprint.setTooltip(new Tooltip("Copy the fingerprint"));
@@ -446,6 +452,7 @@ public final class KeysView extends VBox {
                 copy(row.fingerprint());
                 model.copiedFingerprint(row);
             });
+            copyFingerprint.setMinWidth(Region.USE_PREF_SIZE);
             HBox fingerprintRow = new HBox(4, fingerprint, copyFingerprint);
             fingerprintRow.setAlignment(Pos.CENTER_LEFT);
 

@@ -125,14 +125,24 @@ class KeysViewTest {
 
         awaitText(robot, "#keys-status", "Generated work laptop (ED25519 · 256 bits).");
         KeyEntry stored = app.context.vault().keys().list().get(0);
-        Label fingerprint = ((Label) PageHarness.awaitVisible(robot, ".key-fingerprint"));
-        assertThat(fingerprint.getText()).isEqualTo(stored.fingerprint());
-        // what is drawn, not only the label's text: the whole fingerprint, no ellipsis
-        Text drawn = (Text) fingerprint.lookup(".text");
-        assertThat(drawn.getText()).isEqualTo(stored.fingerprint()).doesNotContain("…").doesNotContain("...");
+        // a Text is drawn whole (a Label could elide it): the whole fingerprint, inside the page
+        Text fingerprint = (Text) PageHarness.awaitVisible(robot, ".key-fingerprint");
+        assertThat(fingerprint.getText()).isEqualTo(stored.fingerprint()).doesNotContain("…");
+        javafx.geometry.Bounds drawn = fingerprint.localToScene(fingerprint.getBoundsInLocal());
+        assertThat(drawn.getMaxX()).isLessThanOrEqualTo(view.getWidth());
         assertThat(((Label) PageHarness.awaitVisible(robot, ".key-kind")).getText()).isEqualTo("ED25519 · 256 bits");
         assertThat(((Label) PageHarness.awaitVisible(robot, ".key-usage")).getText())
                 .isEqualTo("Not used by any host or identity");
+
+        // on a page too narrow for it, the fingerprint breaks over lines inside the page instead of being cut
+        KeyportHarness.fx(() -> stage.setWidth(340));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getWidth() <= 340);
+        Text narrow = (Text) PageHarness.awaitVisible(robot, ".key-fingerprint");
+        assertThat(narrow.getText()).isEqualTo(stored.fingerprint());
+        javafx.geometry.Bounds wrapped = narrow.localToScene(narrow.getBoundsInLocal());
+        assertThat(wrapped.getMaxX()).isLessThanOrEqualTo(view.getWidth());
+        assertThat(wrapped.getHeight()).isGreaterThan(drawn.getHeight() * 1.5);
+        KeyportHarness.fx(() -> stage.setWidth(900));
 
         robot.clickOn(PageHarness.awaitVisible(robot, ".copy-public-key"));
         awaitText(robot, "#keys-status", "Copied the public key of work laptop (one OpenSSH line).");
@@ -158,7 +168,7 @@ class KeysViewTest {
         robot.clickOn("#import-passphrase").write(KeyFixtures.PASSPHRASE).type(KeyCode.ENTER);
         awaitText(robot, "#keys-status", "Imported pasted key (ECDSA · 256 bits).");
         assertThat(robot.lookup("#import-passphrase-bar").query().isVisible()).isFalse();
-        assertThat(((Label) PageHarness.awaitVisible(robot, ".key-fingerprint")).getText())
+        assertThat(((Text) PageHarness.awaitVisible(robot, ".key-fingerprint")).getText())
                 .isEqualTo(KeyFixtures.fingerprint(Path.of(key + ".pub")));
     }
 
