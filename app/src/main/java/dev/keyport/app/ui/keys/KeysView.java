@@ -443,7 +443,6 @@ public final class KeysView extends VBox {
             TextFlow fingerprint = new TextFlow(fingerprintText);
             fingerprint.getStyleClass().add("key-fingerprint-box");
             fingerprint.setMinWidth(0);
-            HBox.setHgrow(fingerprint, Priority.ALWAYS);
             Tooltip.install(fingerprint, new Tooltip("SHA-256 fingerprint: " + row.fingerprint()));
             Button copyFingerprint = new Button(null, new FontIcon(Feather.COPY));
             copyFingerprint.getStyleClass().addAll("copy-fingerprint", Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -455,6 +454,7 @@ public final class KeysView extends VBox {
             copyFingerprint.setMinWidth(Region.USE_PREF_SIZE);
             HBox fingerprintRow = new HBox(4, fingerprint, copyFingerprint);
             fingerprintRow.setAlignment(Pos.CENTER_LEFT);
+            fingerprintRow.setFillHeight(false);
 
             Label usage = new Label(row.usage());
             usage.getStyleClass().addAll("key-usage", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
