@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.services.KeyService;
 import dev.keyport.app.services.KeyStorage;
 import dev.keyport.terminal.keys.DecodedKey;
 import dev.keyport.terminal.keys.KeyAlgorithm;
@@ -99,6 +100,7 @@ public final class KeyCommand {
                         });
                         KeyEntry entry = store(vault, key, name != null ? name : file.getFileName().toString());
                         print(out, "Imported", entry);
+                        KeyService.weakness(entry.type(), entry.bits()).ifPresent(w -> spec.commandLine().getErr().println("Warning: " + w));
                         return 0;
                     });
                 } finally {
@@ -117,7 +119,7 @@ public final class KeyCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys in the vault: type, bits, SHA256 fingerprint, comment.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys in the vault: type (weak keys marked), bits, SHA256 fingerprint, comment.")
     static final class ListKeys implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -128,7 +130,8 @@ public final class KeyCommand {
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
                 Table.list(out, vault.keys().list(), "No keys yet. Make one with: keyport key generate",
-                        new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"}, k -> new String[] {k.name(), k.type(),
+                        new String[] {"NAME", "TYPE", "BITS", "FINGERPRINT", "COMMENT"}, k -> new String[] {k.name(),
+                                k.type() + (KeyService.weakness(k.type(), k.bits()).isPresent() ? " (weak)" : ""),
                                 String.valueOf(k.bits()), k.fingerprint(), k.comment().isEmpty() ? "-" : k.comment()});
                 return 0;
             });
