@@ -24,6 +24,9 @@ ln -s "$image" "$install_dir"
 
 java="$install_dir/lib/runtime/bin/java"
 jar="$install_dir/lib/app/keyport.jar"
+# The archive also records the jar's modification time, and packaging copies the jar (a new time):
+# give it a fixed one, which the package's install script sets again (linux/resources/postinst, keyport.spec).
+touch -m -d @946684800 "$jar"
 display=()
 [ -n "${DISPLAY:-}" ] || display=(xvfb-run -a -s "-screen 0 1280x800x24")
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes the trimmed Java runtime for the installers: checks installers/modules.txt against what
-# jdeps finds in the jar, then jlinks exactly those modules (with the JDK's own CDS archive).
+# jdeps finds in the jar, then jlinks exactly those modules.
 # Usage: installers/jlink-runtime.sh JAR OUTPUT_DIR
 set -euo pipefail
 jar="$1"
@@ -18,5 +18,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 rm -rf "$out"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --generate-cds-archive --output "$out"
+  --output "$out"
 echo "jlink-runtime: $(du -sh "$out" | cut -f1) runtime with $modules"

@@ -20,17 +20,20 @@ cp "$jar" "$out/input/"
 
 start=$(date +%s)
 installers/jlink-runtime.sh "$jar" "$out/runtime"
-jpackage @installers/common.jpackage --type app-image --app-version "$version" \
+jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
   --input "$out/input" --runtime-image "$out/runtime" --icon icons/keyport-256.png --dest "$out/image"
 installers/cds-archive.sh "$out/image/keyport"
 
+# the package's own resources, and the menu icon under the name jpackage looks for
+cp -r installers/linux/resources "$out/resources"
+cp icons/keyport-256.png "$out/resources/keyport.png"
 for type in "${types[@]}"; do
-  jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
+  DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
     --file-associations installers/team-file.properties \
-    --resource-dir installers/linux/resources \
+    --resource-dir "$out/resources" \
     --install-dir /opt \
     --linux-package-name keyport --linux-app-category Network --linux-menu-group Network --linux-shortcut \
-    --license-type "see /opt/keyport/share/doc" --dest "$out"
+    --dest "$out"
 done
 ls -la "$out"/*.deb "$out"/*.rpm 2>/dev/null || true
 echo "build.sh: ${types[*]} in $(( $(date +%s) - start )) s"
