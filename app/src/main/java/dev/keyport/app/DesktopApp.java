@@ -62,18 +62,12 @@ final class DesktopApp {
         Vault vault = null;
         SingleInstance instance = null;
         WindowHandOff handOff = new WindowHandOff(teamFileArgument);
+        java.util.concurrent.CompletableFuture<DemoSetup> demoSetup = null;
         if (demo) {
-            try {
-                demoMode = DemoMode.start();
-                dataDir = demoMode.dataDirectory();
-                vault = demoMode.createVault();
-            } catch (IOException | VaultException e) {
-                System.err.println("keyport: the demo could not start: " + e.getMessage());
-                if (demoMode != null) {
-                    demoMode.close();
-                }
-                return 1;
-            }
+            // the demo's SSH server and vault start while the toolkit starts (two cores, two jobs)
+            demoSetup = java.util.concurrent.CompletableFuture.supplyAsync(DesktopApp::startDemo,
+                    work -> DaemonThreads.named("keyport-demo-setup").newThread(work).start());
+            dataDir = null; // the demo's own, below
         } else {
             dataDir = DataDirectories.resolve(dataDirOverride);
             // one Keyport per data folder: a second launch hands its request (and team file) to the first
@@ -111,6 +105,15 @@ final class DesktopApp {
                 AppIcon.installOnEveryWindow();
             });
             StartupTrace.mark("toolkit");
+            if (demoSetup != null) {
+                DemoSetup setup = demoSetup.join();
+                demoMode = setup.demo();
+                if (setup.problem() != null) {
+                    System.err.println("keyport: the demo could not start: " + setup.problem());
+                    return 1;
+                }
+                vault = setup.vault();
+            }
             Optional<Path> teamFile = Optional.empty();
             if (vault == null) {
                 Optional<UnlockDialog.FirstStart> opened = askForVault(dataDir, unlocker);
@@ -130,6 +133,20 @@ final class DesktopApp {
                 demoMode.close();
             }
             Platform.exit();
+        }
+    }
+
+    /** The demo's server and throwaway vault, or what went wrong (the demo, if started, is closed by the caller). */
+    private record DemoSetup(DemoMode demo, Vault vault, String problem) {
+    }
+
+    private static DemoSetup startDemo() {
+        DemoMode demoMode = null;
+        try {
+            demoMode = DemoMode.start();
+            return new DemoSetup(demoMode, demoMode.createVault(), null);
+        } catch (IOException | VaultException | RuntimeException e) {
+            return new DemoSetup(demoMode, null, e.getMessage());
         }
     }
 
