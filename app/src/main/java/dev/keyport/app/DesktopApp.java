@@ -97,7 +97,10 @@ final class DesktopApp {
         }
         ExecutorService unlocker = Executors.newSingleThreadExecutor(DaemonThreads.named("keyport-unlock"));
         try {
-            Platform.setImplicitExit(true);
+            // Not implicit: between the unlock dialog closing and the main window showing there is no
+            // window, and the toolkit would exit (the window then never came). Closing the main window
+            // ends the run through its onHidden, and the finally below exits the toolkit.
+            Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
             Platform.startup(() -> {
