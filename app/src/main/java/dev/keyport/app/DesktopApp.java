@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -21,9 +22,14 @@ import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.cli.VaultAccess;
 import dev.keyport.app.demo.DemoMode;
+import dev.keyport.app.instance.InstanceRequest;
+import dev.keyport.app.instance.SingleInstance;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.MasterPasswordInput;
+import dev.keyport.app.startup.StartupTrace;
 import dev.keyport.app.ui.FxThread;
+import dev.keyport.app.ui.about.AboutDialog;
+import dev.keyport.app.ui.about.AppIcon;
 import dev.keyport.app.ui.prompts.FxUserPrompter;
 import dev.keyport.app.ui.shell.MainWindow;
 import dev.keyport.app.ui.shell.MainWindowViewModel;
@@ -50,40 +56,67 @@ final class DesktopApp {
     private DesktopApp() {
     }
 
-    static int run(Optional<Path> dataDirOverride, boolean demo, Optional<Integer> scrollbackLines) {
+    static int run(Optional<Path> dataDirOverride, boolean demo, Optional<Integer> scrollbackLines, Optional<Path> teamFileArgument) {
         DemoMode demoMode = null;
         Path dataDir;
         Vault vault = null;
+        SingleInstance instance = null;
+        WindowHandOff handOff = new WindowHandOff(teamFileArgument);
+        java.util.concurrent.CompletableFuture<DemoSetup> demoSetup = null;
         if (demo) {
-            try {
-                demoMode = DemoMode.start();
-                dataDir = demoMode.dataDirectory();
-                vault = demoMode.createVault();
-            } catch (IOException | VaultException e) {
-                System.err.println("keyport: the demo could not start: " + e.getMessage());
-                if (demoMode != null) {
-                    demoMode.close();
-                }
-                return 1;
-            }
+            // the demo's SSH server and vault start while the toolkit starts (two cores, two jobs)
+            demoSetup = java.util.concurrent.CompletableFuture.supplyAsync(DesktopApp::startDemo,
+                    work -> DaemonThreads.named("keyport-demo-setup").newThread(work).start());
+            dataDir = null; // the demo's own, below
         } else {
             dataDir = DataDirectories.resolve(dataDirOverride);
+            // one Keyport per data folder: a second launch hands its request (and team file) to the first
+            SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(teamFileArgument), handOff::handle);
+            if (claim instanceof SingleInstance.Claim.HandedOver handed) {
+                (handed.reply().status() == 0 ? System.out : System.err).println("keyport: " + handed.reply().message());
+                return handed.reply().status();
+            }
+            if (claim instanceof SingleInstance.Claim.First first) {
+                instance = first.instance();
+            } else {
+                LOG.info("Starting without the single-instance channel: {}", ((SingleInstance.Claim.Unavailable) claim).reason());
+            }
             String file = System.getenv(MasterPasswordInput.FILE_ENV);
             if (file != null && !file.isBlank()) {
                 try {
+                    StartupTrace.mark("password-entered");
                     vault = VaultAccess.openOrCreate(dataDir, MasterPasswordInput.fromProcess());
                 } catch (VaultException | IOException e) {
                     System.err.println("keyport: " + e.getMessage());
+                    if (instance != null) {
+                        instance.close();
+                    }
                     return 2;
                 }
             }
         }
         ExecutorService unlocker = Executors.newSingleThreadExecutor(DaemonThreads.named("keyport-unlock"));
         try {
-            Platform.setImplicitExit(true);
+            // Not implicit: between the unlock dialog closing and the main window showing there is no
+            // window, and the toolkit would exit (the window then never came). Closing the main window
+            // ends the run through its onHidden, and the finally below exits the toolkit.
+            Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
-            Platform.startup(() -> Theme.apply(false));
+            Platform.startup(() -> {
+                Theme.apply(false);
+                AppIcon.installOnEveryWindow();
+            });
+            StartupTrace.mark("toolkit");
+            if (demoSetup != null) {
+                DemoSetup setup = demoSetup.join();
+                demoMode = setup.demo();
+                if (setup.problem() != null) {
+                    System.err.println("keyport: the demo could not start: " + setup.problem());
+                    return 1;
+                }
+                vault = setup.vault();
+            }
             Optional<Path> teamFile = Optional.empty();
             if (vault == null) {
                 Optional<UnlockDialog.FirstStart> opened = askForVault(dataDir, unlocker);
@@ -93,9 +126,12 @@ final class DesktopApp {
                 vault = opened.get().vault();
                 teamFile = opened.get().teamFile();
             }
-            return runWindow(vault, demoMode, scrollbackLines, unlocker, teamFile);
+            return runWindow(vault, demoMode, scrollbackLines, unlocker, teamFile, handOff);
         } finally {
             unlocker.shutdownNow();
+            if (instance != null) {
+                instance.close();
+            }
             if (demoMode != null) {
                 demoMode.close();
             }
@@ -103,22 +139,43 @@ final class DesktopApp {
         }
     }
 
+    /** The demo's server and throwaway vault, or what went wrong (the demo, if started, is closed by the caller). */
+    private record DemoSetup(DemoMode demo, Vault vault, String problem) {
+    }
+
+    private static DemoSetup startDemo() {
+        DemoMode demoMode = null;
+        try {
+            demoMode = DemoMode.start();
+            return new DemoSetup(demoMode, demoMode.createVault(), null);
+        } catch (IOException | VaultException | RuntimeException e) {
+            return new DemoSetup(demoMode, null, e.getMessage());
+        }
+    }
+
     /** The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the answer. */
     private static Optional<UnlockDialog.FirstStart> askForVault(Path dataDir, ExecutorService unlocker) {
         boolean create = !Vault.exists(dataDir);
-        return FxThread.call(() -> UnlockDialog.showFirstStart(null, create, dataDir.toString(),
-                password -> create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
-                        : Vault.unlock(dataDir, password), unlocker)).orElse(Optional.empty());
+        return FxThread.call(() -> {
+            StartupTrace.markFirstFrameOfNextWindow("unlock-window");
+            return UnlockDialog.showFirstStart(null, create, dataDir.toString(), password -> {
+                StartupTrace.mark("password-entered");
+                return create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
+                        : Vault.unlock(dataDir, password);
+            }, unlocker);
+        }).orElse(Optional.empty());
     }
 
     private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker,
-            Optional<Path> teamFile) {
+            Optional<Path> teamFile, WindowHandOff handOff) {
+        StartupTrace.mark("vault-open");
         AtomicReference<Window> owner = new AtomicReference<>();
         KeyportContext context = new KeyportContext(vault, new FxUserPrompter(owner::get)); // starts the SSH client: not on the FX thread
         try {
             if (demoMode != null) {
                 demoMode.seed(context);
             }
+            StartupTrace.mark("context");
             MainWindowViewModel.Startup startup = MainWindowViewModel.load(context, scrollbackLines);
             BackgroundPriority.lowerJitCompilerThreads(); // the window's threads come first (docs/benchmarks.md); reads /proc
             CountDownLatch closed = new CountDownLatch(1);
@@ -139,8 +196,10 @@ final class DesktopApp {
                 });
                 try {
                     window.show(stage, demoMode != null ? "Keyport (demo)" : "Keyport");
+                    traceHostList(stage, window, demoMode != null ? "demo-window" : "host-list");
+                    AboutDialog.installShortcut(stage, version(), vault.directory().toString());
                     window.model().tunnels().autostart(); // in the background: the window does not wait for them
-                    teamFile.ifPresent(file -> Platform.runLater(() -> window.openImport(file.toString())));
+                    handOff.windowShown(stage, window, vault, teamFile);
                     return true;
                 } catch (RuntimeException e) {
                     LOG.error("The main window could not be shown", e);
@@ -149,6 +208,7 @@ final class DesktopApp {
                     return false;
                 }
             }).orElse(false);
+            StartupTrace.mark("window-shown");
             if (shown) {
                 closed.await();
             }
@@ -161,6 +221,33 @@ final class DesktopApp {
             return 1;
         } finally {
             context.close();
+        }
+    }
+
+    /** For the start-up benchmark: the first frame that shows the hosts. */
+    private static void traceHostList(Stage stage, MainWindow window, String phase) {
+        if (!StartupTrace.enabled()) {
+            return;
+        }
+        javafx.collections.ObservableList<?> hosts = window.model().hosts().visibleHosts();
+        if (!hosts.isEmpty()) {
+            StartupTrace.markNextFrame(stage.getScene(), phase);
+            return;
+        }
+        hosts.addListener(new ListChangeListener<Object>() {
+            @Override
+            public void onChanged(Change<?> change) {
+                hosts.removeListener(this);
+                StartupTrace.markNextFrame(stage.getScene(), phase);
+            }
+        });
+    }
+
+    private static String version() {
+        try {
+            return Main.Version.number();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }

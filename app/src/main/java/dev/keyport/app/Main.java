@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import dev.keyport.app.cli.CliEnvironment;
 import dev.keyport.app.cli.CliRoot;
@@ -64,7 +65,12 @@ public final class Main implements Callable<Integer>, CliRoot {
             description = "Lines of history each terminal keeps, for this run (0 to 100000; default: the saved setting, 10000 unless changed in Settings).")
     Integer scrollback;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TEAM_FILE",
+            description = "A team file (.keyport) to open in the import preview; a Keyport already running opens it in its window.")
+    Path teamFile;
+
     public static void main(String[] args) {
+        dev.keyport.app.startup.StartupTrace.mark("main");
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
@@ -74,20 +80,29 @@ public final class Main implements Callable<Integer>, CliRoot {
             throw new CommandLine.ParameterException(spec.commandLine(), "keyport: --scrollback must be between "
                     + TerminalPreferences.MIN_SCROLLBACK + " and " + TerminalPreferences.MAX_SCROLLBACK + " lines, not " + scrollback);
         }
-        return DesktopApp.run(Optional.ofNullable(dataDir), demo, Optional.ofNullable(scrollback));
+        if (teamFile != null && !java.nio.file.Files.isRegularFile(teamFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "keyport: " + teamFile + " is not a file (and not a command)."
+                    + " Give the path of a team file to import, or see keyport --help for the commands.");
+        }
+        return DesktopApp.run(Optional.ofNullable(dataDir), demo, Optional.ofNullable(scrollback), Optional.ofNullable(teamFile));
     }
 
     /** The version from the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"Keyport " + number()};
+        }
+
+        /** The version number alone ("0.1.0"), or "unknown" in a build without it. */
+        static String number() throws IOException {
             Properties props = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("/dev/keyport/app/version.properties")) {
                 if (in != null) {
                     props.load(in);
                 }
             }
-            return new String[] {"Keyport " + props.getProperty("version", "unknown")};
+            return props.getProperty("version", "unknown");
         }
     }
 }

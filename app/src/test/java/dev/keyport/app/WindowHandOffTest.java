@@ -1,0 +1,95 @@
+package dev.keyport.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.keyport.app.instance.InstanceReply;
+import dev.keyport.app.instance.InstanceRequest;
+import dev.keyport.app.instance.SingleInstance;
+import dev.keyport.app.ui.KeyportHarness;
+
+/** A second launch with a team file: the running window comes forward and shows that file's import preview. */
+@ExtendWith(ApplicationExtension.class)
+class WindowHandOffTest {
+
+    private static final Path GOLDEN = Path.of("..", "sync-format", "src", "test", "resources", "golden", "team-1.0.keyport");
+
+    @TempDir
+    Path dataDir;
+
+    private KeyportHarness app;
+    private Stage stage;
+    private SingleInstance instance;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        app = KeyportHarness.open(dataDir, () -> this.stage);
+        app.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (instance != null) {
+            instance.close();
+        }
+        app.close();
+    }
+
+    @Test
+    void aSecondLaunchWithATeamFileOpensItsPreviewInTheRunningWindow(FxRobot robot) throws Exception {
+        Path teamFile = Files.copy(GOLDEN, dataDir.resolve("from a colleague.keyport"));
+        WindowHandOff handOff = new WindowHandOff(Optional.empty());
+        instance = ((SingleInstance.Claim.First) SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()), handOff::handle)).instance();
+        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context.vault(), Optional.empty()));
+
+        SingleInstance.Claim second = SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.of(teamFile)), r -> InstanceReply.refused("no"));
+
+        assertThat(second).isInstanceOf(SingleInstance.Claim.HandedOver.class);
+        InstanceReply reply = ((SingleInstance.Claim.HandedOver) second).reply();
+        assertThat(reply.status()).isZero();
+        assertThat(reply.message()).isEqualTo("Keyport is already running: it shows the import preview of " + teamFile.toAbsolutePath() + ".");
+        KeyportHarness.awaitShowing(robot, "#import-summary");
+        assertThat(robot.lookup("#import-path").queryAs(TextField.class).getText()).isEqualTo(teamFile.toAbsolutePath().toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-summary").queryAs(Label.class).getText().contains("new"));
+    }
+
+    @Test
+    void aTeamFileHandedOverBeforeTheWindowIsUpOpensWhenItShows(FxRobot robot) throws Exception {
+        Path teamFile = Files.copy(GOLDEN, dataDir.resolve("early.keyport"));
+        WindowHandOff handOff = new WindowHandOff(Optional.empty());
+
+        InstanceReply reply = handOff.handle(InstanceRequest.activate(Optional.of(teamFile)));
+        assertThat(reply.message()).isEqualTo("Keyport is starting: it opens " + teamFile.toAbsolutePath() + " once the vault is unlocked.");
+        assertThat(robot.lookup("#import-path").tryQuery()).isEmpty();
+
+        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context.vault(), Optional.empty()));
+        KeyportHarness.awaitShowing(robot, "#import-path");
+        assertThat(robot.lookup("#import-path").queryAs(TextField.class).getText()).isEqualTo(teamFile.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aRequestThisVersionDoesNotKnowIsRefused() {
+        InstanceReply reply = new WindowHandOff(Optional.empty()).handle(new InstanceRequest("run-command", List.of("host", "list")));
+        assertThat(reply.status()).isNotZero();
+        assertThat(reply.message()).isEqualTo("The running Keyport does not know \"run-command\". Close it and start this version of Keyport instead.");
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds Keyport's Linux installers from app/target/keyport.jar into installers/target/:
+# a trimmed runtime (jlink-runtime.sh), an app image with its class-data-sharing archive
+# (cds-archive.sh), then a .deb and an .rpm from that image (jpackage).
+# Usage: installers/linux/build.sh [deb|rpm ...]   (default: deb rpm)
+# Needs: JDK 17+ (jlink, jpackage), fakeroot and dpkg-deb for .deb, rpmbuild (Debian: rpm) for .rpm,
+# xvfb-run (Debian: xvfb) when there is no DISPLAY, write access to /opt (see cds-archive.sh).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+types=("$@")
+[ ${#types[@]} -gt 0 ] || types=(deb rpm)
+jar=app/target/keyport.jar
+[ -f "$jar" ] || { echo "build.sh: $jar is missing; run: mvn -B -ntp -q -DskipTests package" >&2; exit 1; }
+# jpackage wants a plain number: 0.1.0-SNAPSHOT -> 0.1.0
+version=$(unzip -p "$jar" dev/keyport/app/version.properties | sed -n 's/^version=//p' | sed 's/-.*//')
+out=installers/target
+rm -rf "$out"
+mkdir -p "$out/input"
+cp "$jar" "$out/input/"
+
+start=$(date +%s)
+installers/jlink-runtime.sh "$jar" "$out/runtime"
+jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
+  --input "$out/input" --runtime-image "$out/runtime" --icon icons/keyport-256.png --dest "$out/image"
+installers/cds-archive.sh "$out/image/keyport"
+
+# the package's own resources, and the menu icon under the name jpackage looks for
+cp -r installers/linux/resources "$out/resources"
+cp icons/keyport-256.png "$out/resources/keyport.png"
+for type in "${types[@]}"; do
+  DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
+    --file-associations installers/team-file.properties \
+    --resource-dir "$out/resources" \
+    --install-dir /opt \
+    --linux-package-name keyport --linux-app-category Network --linux-menu-group Network --linux-shortcut \
+    --dest "$out"
+done
+ls -la "$out"/*.deb "$out"/*.rpm 2>/dev/null || true
+echo "build.sh: ${types[*]} in $(( $(date +%s) - start )) s"
