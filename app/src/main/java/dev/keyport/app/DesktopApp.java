@@ -103,12 +103,12 @@ final class DesktopApp {
         }
     }
 
-    /** The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the answer. */
+    /**
+     * The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the
+     * answer. A vault another Keyport holds is reported before any password is asked.
+     */
     private static Optional<UnlockDialog.FirstStart> askForVault(Path dataDir, ExecutorService unlocker) {
-        boolean create = !Vault.exists(dataDir);
-        return FxThread.call(() -> UnlockDialog.showFirstStart(null, create, dataDir.toString(),
-                password -> create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
-                        : Vault.unlock(dataDir, password), unlocker)).orElse(Optional.empty());
+        return UnlockDialog.askForVault(dataDir, unlocker);
     }
 
     private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker,

@@ -85,17 +85,6 @@ final class Cli {
     }
 
     static boolean isOpenElsewhere(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir.resolve("vault.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return dev.keyport.app.services.VaultLockProbe.isOpenElsewhere(dir);
     }
 }
