@@ -229,7 +229,18 @@ public final class SettingsView extends StackPane {
         scrollback.setEditable(true);
         numbersOnly(scrollback, 6);
         scrollback.setPrefWidth(140);
-        model.scrollbackProperty().bind(scrollback.getEditor().textProperty());
+        scrollback.getEditor().textProperty().bindBidirectional(model.scrollbackProperty());
+        scrollback.getEditor().setOnAction(e -> model.commitScrollback());
+        scrollback.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                model.commitScrollback();
+            }
+        });
+        scrollback.valueProperty().addListener((obs, old, now) -> {
+            if (!scrollback.getEditor().isFocused()) {
+                model.commitScrollback(); // an arrow of the spinner
+            }
+        });
         Label scrollbackProblem = wrapping("");
         scrollbackProblem.setId("scrollback-problem");
         scrollbackProblem.getStyleClass().add(Styles.DANGER);

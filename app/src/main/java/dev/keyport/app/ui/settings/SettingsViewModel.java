@@ -188,7 +188,7 @@ public final class SettingsViewModel {
         return fontSize;
     }
 
-    /** The scrollback as typed (digits only: the view filters the rest); saved when valid. */
+    /** The scrollback as typed (digits only: the view filters the rest); checked as typed, kept by {@link #commitScrollback()}. */
     public StringProperty scrollbackProperty() {
         return scrollback;
     }
@@ -198,7 +198,7 @@ public final class SettingsViewModel {
         return scrollbackProblem.getReadOnlyProperty();
     }
 
-    /** The scrollback new tabs keep: the last valid value typed. */
+    /** The scrollback new tabs keep: the last valid value committed. */
     public ReadOnlyIntegerProperty scrollbackLinesProperty() {
         return scrollbackLines.getReadOnlyProperty();
     }
@@ -232,9 +232,17 @@ public final class SettingsViewModel {
     }
 
     private void scrollbackTyped(String text) {
-        String invalid = validateScrollback(text);
-        scrollbackProblem.set(invalid);
-        if (invalid.isEmpty()) {
+        scrollbackProblem.set(validateScrollback(text));
+    }
+
+    /**
+     * The person finished typing the scrollback (Enter, leaving the field, an arrow of the spinner): a valid
+     * value is what new tabs keep from now on, and is saved. Not on every keystroke, so typing 2500 does not
+     * save 2, 25 and 250 on the way.
+     */
+    public void commitScrollback() {
+        String text = scrollback.get();
+        if (validateScrollback(text).isEmpty()) {
             int lines = Integer.parseInt(text.strip());
             if (lines != scrollbackLines.get()) {
                 scrollbackLines.set(lines);

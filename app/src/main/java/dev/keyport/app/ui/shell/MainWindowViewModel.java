@@ -139,6 +139,7 @@ public final class MainWindowViewModel {
     /** New tabs keep {@code lines} of scrollback (open tabs keep theirs); the setting is saved in the vault. */
     public void changeScrollback(int lines) {
         settings.scrollbackProperty().set(Integer.toString(lines));
+        settings.commitScrollback();
     }
 
     /** Something the person should read (a setting that could not be saved), or "". */

@@ -40,6 +40,11 @@ final class KeyportTerminalPanel extends TerminalPanel {
         return created;
     }
 
+    /** The settings this terminal was made with. */
+    SettingsProvider settings() {
+        return settings;
+    }
+
     /** The font the terminal draws with. */
     Font font() {
         return font;

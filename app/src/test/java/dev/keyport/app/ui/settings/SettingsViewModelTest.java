@@ -67,6 +67,7 @@ class SettingsViewModelTest {
         model.fontFamilyProperty().set("DejaVu Sans Mono");
         model.fontSizeProperty().set(18);
         model.scrollbackProperty().set("2500");
+        model.commitScrollback();
         model.copyOnSelectProperty().set(true);
         model.bellProperty().set(TerminalBell.OFF);
         model.autoLockMinutesProperty().set(0);
@@ -104,12 +105,15 @@ class SettingsViewModelTest {
     void aScrollbackOutOfRangeIsNotSavedAndSaysWhy() {
         SettingsViewModel model = model();
         model.scrollbackProperty().set("250000");
+        model.commitScrollback();
         assertThat(model.scrollbackProblemProperty().get()).startsWith("At most 100,000 lines");
         assertThat(model.scrollbackLinesProperty().get()).isEqualTo(10_000);
         model.scrollbackProperty().set("");
         assertThat(model.scrollbackProblemProperty().get()).isEqualTo("Enter a number of lines.");
         model.scrollbackProperty().set("750");
         assertThat(model.scrollbackProblemProperty().get()).isEmpty();
+        assertThat(model.scrollbackLinesProperty().get()).as("not before the person is done typing").isEqualTo(10_000);
+        model.commitScrollback();
         assertThat(model.scrollbackLinesProperty().get()).isEqualTo(750);
     }
 
