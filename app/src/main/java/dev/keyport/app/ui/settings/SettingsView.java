@@ -42,6 +42,7 @@ import dev.keyport.vault.HostKeyPolicy;
  */
 public final class SettingsView extends StackPane {
 
+    private static final double NAME_COLUMN_WIDTH = 140;
     private static final String SAMPLE = "The quick brown fox 0O 1lI {} => $ ls -la";
 
     private final SettingsViewModel model;
@@ -114,6 +115,7 @@ public final class SettingsView extends StackPane {
             grid.setVgap(6);
             ColumnConstraints names = new ColumnConstraints();
             names.setMinWidth(Region.USE_PREF_SIZE);
+            names.setPrefWidth(NAME_COLUMN_WIDTH); // the same in every section, so the controls line up
             names.setHalignment(javafx.geometry.HPos.LEFT);
             ColumnConstraints controls = new ColumnConstraints();
             controls.setHgrow(Priority.ALWAYS);

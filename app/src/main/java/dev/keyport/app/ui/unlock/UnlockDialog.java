@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -101,6 +102,7 @@ public final class UnlockDialog {
         where.getStyleClass().add(Styles.TEXT_MUTED);
         VBox content = new VBox(10, title, explanation, where);
         content.setPrefWidth(CONTENT_WIDTH);
+        content.setPadding(new Insets(16, 20, 4, 20));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setGraphic(new FontIcon(Feather.INFO));
         dialog.getDialogPane().getButtonTypes().setAll(new ButtonType("Close", ButtonBar.ButtonData.CANCEL_CLOSE));
@@ -144,6 +146,16 @@ public final class UnlockDialog {
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.isNotEmpty(label.textProperty()));
         label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** The name above a field. */
+    private static Label named(String name, Node field) {
+        Label label = new Label(name);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setLabelFor(field);
+        label.setPadding(new Insets(4, 0, -4, 0));
         return label;
     }
 
@@ -239,20 +251,22 @@ public final class UnlockDialog {
         progress.managedProperty().bind(progress.visibleProperty());
         HBox.setHgrow(progressText, Priority.ALWAYS);
 
-        VBox content = new VBox(8, title, intro, where, field(password, problemLabel("master-password-problem", model.passwordProblemProperty())));
+        VBox content = new VBox(8, title, intro, where, named("Master password", password),
+                field(password, problemLabel("master-password-problem", model.passwordProblemProperty())));
         if (create) {
-            content.getChildren().addAll(field(confirm, problemLabel("master-password-confirm-problem", model.confirmProblemProperty())),
-                    strength, acceptWeak, advice);
+            content.getChildren().addAll(strength, named("Repeat it", confirm),
+                    field(confirm, problemLabel("master-password-confirm-problem", model.confirmProblemProperty())), acceptWeak, advice);
         }
         if (offerImport) {
             content.getChildren().add(teamFileRow(model, dialog));
         }
         content.getChildren().addAll(progress, problemLabel("unlock-problem", model.problemProperty()));
         content.setPrefWidth(CONTENT_WIDTH);
+        content.setPadding(new Insets(16, 20, 4, 20));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setGraphic(null);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        dialog.setResizable(true);
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
 
         ButtonType go = new ButtonType(create ? "Create vault" : "Unlock", ButtonType.OK.getButtonData());
         dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
@@ -279,6 +293,7 @@ public final class UnlockDialog {
                 model.teamFileProblemProperty(), model.problemProperty(), model.weakProperty(), model.busyProperty(), model.strengthProperty()}) {
             grows.addListener(o -> refit.run());
         }
+        dialog.setOnShown(e -> refit.run());
         model.busyProperty().addListener((obs, was, now) -> {
             if (!now && model.openedProperty().get() == null) {
                 boolean confirmWrong = !model.confirmProblemProperty().get().isEmpty();
