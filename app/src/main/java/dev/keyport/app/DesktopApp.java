@@ -3,7 +3,6 @@ package dev.keyport.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +33,6 @@ import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.vault.DataDirectories;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
-import dev.keyport.vault.crypto.KdfParameters;
 
 /**
  * Starts the desktop application and waits until its window is closed. The vault is created or

@@ -13,6 +13,7 @@ import dev.keyport.app.services.ConnectionPreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
+import dev.keyport.app.services.LockPreferences;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.session.SessionService;
@@ -47,6 +48,7 @@ public final class KeyportContext implements AutoCloseable {
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
     private final ConnectionPreferences connectionPreferences;
+    private final LockPreferences lockPreferences;
     private final TunnelProfiles tunnelProfiles;
     private final TunnelService tunnels;
     private final TeamFileService teamFiles;
@@ -62,6 +64,7 @@ public final class KeyportContext implements AutoCloseable {
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
         this.connectionPreferences = new ConnectionPreferences(vault.settings());
+        this.lockPreferences = new LockPreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
@@ -100,6 +103,11 @@ public final class KeyportContext implements AutoCloseable {
 
     public AppearancePreferences appearance() {
         return appearance;
+    }
+
+    /** The auto-lock time from Settings (blocking). */
+    public LockPreferences lockPreferences() {
+        return lockPreferences;
     }
 
     /** Connection defaults from Settings: the host-key policy for new hosts and quick connect (blocking). */

@@ -2,11 +2,7 @@ package dev.keyport.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import picocli.CommandLine.Model.CommandSpec;
 

@@ -27,13 +27,13 @@ import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.AutoLock;
 import dev.keyport.app.services.ConnectionPreferences;
+import dev.keyport.app.services.LockPreferences;
 import dev.keyport.app.services.SystemTheme;
 import dev.keyport.app.services.TerminalBell;
 import dev.keyport.app.services.TerminalOptions;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.ThemeMode;
 import dev.keyport.vault.HostKeyPolicy;
-import dev.keyport.vault.SettingsRepository;
 import dev.keyport.vault.VaultException;
 
 /**
@@ -58,7 +58,7 @@ public final class SettingsViewModel {
     private final AppearancePreferences appearance;
     private final TerminalPreferences terminal;
     private final ConnectionPreferences connections;
-    private final SettingsRepository settings;
+    private final LockPreferences lock;
     private final SystemTheme systemTheme;
     private final Executor background;
     private final Executor ui;
@@ -82,16 +82,15 @@ public final class SettingsViewModel {
 
     /** Reads every setting and asks the desktop for its theme; blocking (JDBC, a short command): call off the UI thread. */
     public static Saved load(KeyportContext context, SystemTheme systemTheme) {
-        SettingsRepository settings = context.vault().settings();
         ThemeMode mode = context.appearance().mode();
         return new Saved(mode, mode == ThemeMode.SYSTEM && systemTheme.prefersDark(), context.terminalPreferences().options(),
-                AutoLock.savedMinutes(settings), context.connectionPreferences().defaultHostKeyPolicy());
+                context.lockPreferences().autoLockMinutes(), context.connectionPreferences().defaultHostKeyPolicy());
     }
 
     public SettingsViewModel(KeyportContext context, Saved saved, SystemTheme systemTheme, Executor ui) {
         this.appearance = context.appearance();
         this.terminal = context.terminalPreferences();
-        this.settings = context.vault().settings();
+        this.lock = context.lockPreferences();
         this.connections = context.connectionPreferences();
         this.systemTheme = systemTheme;
         this.background = context.background();
@@ -142,7 +141,7 @@ public final class SettingsViewModel {
                 autoLockMinutes.set(old);
                 return;
             }
-            save("the auto-lock time", () -> AutoLock.saveMinutes(settings, minutes));
+            save("the auto-lock time", () -> lock.setAutoLockMinutes(minutes));
         });
         hostKeyPolicy.addListener((obs, old, policy) -> {
             if (policy == null) {

@@ -71,12 +71,12 @@ class TerminalOptionsReachTheTerminalTest {
         new Thread(panel::beep, "TerminalEmulator-test").start(); // the emulator rings on its own thread
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.flashes() == 1);
 
-        robot.clickOn("#nav-hosts");
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
-        KeyportHarness.awaitShowing(robot, "#settings-view");
-        robot.clickOn("#bell-off");
-        robot.clickOn("#copy-on-select");
-        robot.doubleClickOn(robot.lookup("#terminal-font-size").queryAs(Spinner.class).getEditor()).eraseText(3).write("11");
+        // the page again (as it stands after a tab opened): the bell off, no copy on select, a small font
+        robot.interact(() -> {
+            robot.lookup("#bell-off").queryAs(javafx.scene.control.RadioButton.class).fire();
+            robot.lookup("#copy-on-select").queryAs(javafx.scene.control.CheckBox.class).fire();
+            robot.lookup("#terminal-font-size").queryAs(Spinner.class).getValueFactory().setValue(11);
+        });
         KeyportTerminalPanel quiet = openTab();
         assertThat(quiet.font().getSize()).isEqualTo(11.0);
         assertThat(((TerminalSettings) quiet.settings()).copyOnSelect()).isFalse();
