@@ -3,7 +3,6 @@ package dev.keyport.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +39,6 @@ import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.vault.DataDirectories;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
-import dev.keyport.vault.crypto.KdfParameters;
 
 /**
  * Starts the desktop application and waits until its window is closed. The vault is created or
@@ -153,17 +151,12 @@ final class DesktopApp {
         }
     }
 
-    /** The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the answer. */
+    /**
+     * The unlock (or create, with a team file to import) dialog, on the FX thread; this thread waits for the
+     * answer. A vault another Keyport holds is reported before any password is asked.
+     */
     private static Optional<UnlockDialog.FirstStart> askForVault(Path dataDir, ExecutorService unlocker) {
-        boolean create = !Vault.exists(dataDir);
-        return FxThread.call(() -> {
-            StartupTrace.markFirstFrameOfNextWindow("unlock-window");
-            return UnlockDialog.showFirstStart(null, create, dataDir.toString(), password -> {
-                StartupTrace.mark("password-entered");
-                return create ? Vault.create(dataDir, password, KdfParameters.calibrate(Duration.ofMillis(500)))
-                        : Vault.unlock(dataDir, password);
-            }, unlocker);
-        }).orElse(Optional.empty());
+        return UnlockDialog.askForVault(dataDir, unlocker);
     }
 
     private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker,

@@ -9,10 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.services.AppearancePreferences;
+import dev.keyport.app.services.ConnectionPreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
 import dev.keyport.app.services.KnownHostsService;
+import dev.keyport.app.services.LockPreferences;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.VaultHostKeyStore;
 import dev.keyport.app.session.SessionService;
@@ -48,6 +50,8 @@ public final class KeyportContext implements AutoCloseable {
     private final HostService hosts;
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
+    private final ConnectionPreferences connectionPreferences;
+    private final LockPreferences lockPreferences;
     private final TunnelProfiles tunnelProfiles;
     private final TunnelService tunnels;
     private final TeamFileService teamFiles;
@@ -63,6 +67,8 @@ public final class KeyportContext implements AutoCloseable {
         this.hosts = new HostService(vault.hosts());
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
+        this.connectionPreferences = new ConnectionPreferences(vault.settings());
+        this.lockPreferences = new LockPreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withKnownHosts(knownHosts.knownHostsFile()), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
@@ -106,6 +112,16 @@ public final class KeyportContext implements AutoCloseable {
 
     public AppearancePreferences appearance() {
         return appearance;
+    }
+
+    /** The auto-lock time from Settings (blocking). */
+    public LockPreferences lockPreferences() {
+        return lockPreferences;
+    }
+
+    /** Connection defaults from Settings: the host-key policy for new hosts and quick connect (blocking). */
+    public ConnectionPreferences connectionPreferences() {
+        return connectionPreferences;
     }
 
     /** The saved tunnels (blocking). */

@@ -2,11 +2,7 @@ package dev.keyport.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -85,17 +81,6 @@ final class Cli {
     }
 
     static boolean isOpenElsewhere(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir.resolve("vault.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return dev.keyport.app.services.VaultLockProbe.isOpenElsewhere(dir);
     }
 }

@@ -7,11 +7,14 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.keyport.app.services.MasterPasswordInput;
+import dev.keyport.app.services.MasterPasswordRule;
 import dev.keyport.vault.Vault;
+import dev.keyport.vault.VaultException;
 import dev.keyport.vault.crypto.VaultHeader;
 
 /** {@code keyport vault init|passwd|lock}. */
@@ -41,13 +44,18 @@ public final class VaultCommand {
         }
     }
 
-    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Change the master password. Current password as for init; the new one from"
-            + " KEYPORT_NEW_MASTER_PASSWORD_FILE, the terminal (typed twice), or the next line of standard input.")
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = {"Change the master password. Current password as for init; the new"
+            + " one from KEYPORT_NEW_MASTER_PASSWORD_FILE, the terminal (typed twice), or the next line of standard input.",
+            "The new one must have at least " + MasterPasswordRule.MIN_LENGTH + " characters; a weak one is refused unless --allow-weak"
+                    + " is given. " + MasterPasswordRule.ADVICE})
     static final class Passwd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         CommonOptions common;
+        @Option(names = "--allow-weak", description = "Accept a new master password rated weak (never one shorter than "
+                + MasterPasswordRule.MIN_LENGTH + " characters).")
+        boolean allowWeak;
 
         @Override
         public Integer call() {
@@ -58,6 +66,15 @@ public final class VaultCommand {
                 try (Vault vault = Vault.unlock(dir, current)) {
                     char[] next = input.newPassword("New master password", false);
                     try {
+                        MasterPasswordRule.Verdict verdict = MasterPasswordRule.check(next);
+                        if (verdict == MasterPasswordRule.Verdict.TOO_SHORT) {
+                            throw new VaultException("The new master password is too short: " + MasterPasswordRule.tooShortMessage().toLowerCase(java.util.Locale.ROOT)
+                                    + " Nothing was changed. " + MasterPasswordRule.ADVICE);
+                        }
+                        if (verdict == MasterPasswordRule.Verdict.WEAK && !allowWeak) {
+                            throw new VaultException("The new master password is weak: anyone with the vault file could guess it. Nothing was"
+                                    + " changed. " + MasterPasswordRule.ADVICE + " To use it anyway, run again with --allow-weak.");
+                        }
                         vault.changeMasterPassword(current, next);
                     } finally {
                         Arrays.fill(next, '\0');

@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import dev.keyport.vault.SettingsRepository;
 import dev.keyport.vault.VaultException;
 
-/** The look the person chose (light or dark), kept in the vault's settings. Blocking (JDBC): call off the UI thread. */
+/**
+ * The theme the person chose (light, dark, or follow the system), kept in the vault's settings.
+ * Blocking (JDBC): call off the UI thread.
+ */
 public final class AppearancePreferences {
 
     public static final String THEME_SETTING = "appearance-theme";
@@ -20,18 +23,34 @@ public final class AppearancePreferences {
         this.settings = settings;
     }
 
-    /** True for the dark theme; light when nothing (or something unreadable) is saved. */
-    public boolean dark() {
+    /** The saved theme mode; light when nothing (or something unreadable) is saved. */
+    public ThemeMode mode() {
         try {
             Optional<String> value = settings.get(THEME_SETTING);
-            return value.map(v -> v.strip().equals("dark")).orElse(false);
+            if (value.isPresent()) {
+                Optional<ThemeMode> mode = ThemeMode.fromStored(value.get());
+                if (mode.isEmpty()) {
+                    LOG.warn("Saved theme '{}' unknown; using light", value.get());
+                }
+                return mode.orElse(ThemeMode.LIGHT);
+            }
         } catch (VaultException e) {
             LOG.warn("Saved theme unreadable ({}); using light", e.getMessage());
-            return false;
         }
+        return ThemeMode.LIGHT;
     }
 
+    public void setMode(ThemeMode mode) throws VaultException {
+        settings.put(THEME_SETTING, mode.stored());
+    }
+
+    /** True when the saved mode is {@link ThemeMode#DARK} (not "follow the system": see {@link SystemTheme}). */
+    public boolean dark() {
+        return mode() == ThemeMode.DARK;
+    }
+
+    /** Saves {@link ThemeMode#DARK} or {@link ThemeMode#LIGHT}. */
     public void setDark(boolean dark) throws VaultException {
-        settings.put(THEME_SETTING, dark ? "dark" : "light");
+        setMode(dark ? ThemeMode.DARK : ThemeMode.LIGHT);
     }
 }

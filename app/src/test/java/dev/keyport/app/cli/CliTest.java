@@ -120,14 +120,22 @@ class CliTest {
     }
 
     @Test
-    void thePasswordsCanComeFromStandardInputAndPasswdChangesIt() throws Exception {
+    void thePasswordsCanComeFromStandardInputAndPasswdChangesItOnlyToAPasswordTheRuleAccepts() throws Exception {
         assertThat(run(Map.of(), "first pw\n", "vault", "init").exit()).isZero();
         assertThat(run(Map.of(), "first pw\n", "host", "add", "a", "a.example").exit()).isZero();
-        Result passwd = run(Map.of(), "first pw\nsecond pw\n", "vault", "passwd");
+        Result oneCharacter = run(Map.of(), "first pw\nx\n", "vault", "passwd");
+        assertThat(oneCharacter.exit()).isEqualTo(1);
+        assertThat(oneCharacter.err()).startsWith("keyport: The new master password is too short: use at least 8 characters.")
+                .contains("Nothing was changed");
+        Result weak = run(Map.of(), "first pw\npassword1\n", "vault", "passwd");
+        assertThat(weak.exit()).isEqualTo(1);
+        assertThat(weak.err()).startsWith("keyport: The new master password is weak").contains("--allow-weak");
+        assertThat(run(Map.of(), "first pw\n", "host", "list").out()).as("unchanged after the refusals").contains("a.example");
+        Result passwd = run(Map.of(), "first pw\npassword1\n", "vault", "passwd", "--allow-weak");
         assertThat(passwd.exit()).as(passwd.err()).isZero();
         assertThat(passwd.out()).contains("Master password changed");
         assertThat(run(Map.of(), "first pw\n", "host", "list").err()).contains("Wrong master password");
-        assertThat(run(Map.of(), "second pw\n", "host", "list").out()).contains("a.example");
+        assertThat(run(Map.of(), "password1\n", "host", "list").out()).contains("a.example");
         assertThat(run(Map.of(), "", "vault", "lock").out()).contains("is locked");
     }
 

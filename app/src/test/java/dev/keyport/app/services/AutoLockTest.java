@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,10 +43,10 @@ class AutoLockTest {
     @Test
     void theVaultLocksAfterTheConfiguredIdleTimeAndActivityPostponesIt() throws Exception {
         MovableClock clock = new MovableClock();
-        AtomicInteger lockedCalls = new AtomicInteger();
+        List<LockReason> reasons = new CopyOnWriteArrayList<>();
         try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
             vault.settings().put(AutoLock.SETTING, "5");
-            AutoLock autoLock = new AutoLock(vault, clock, lockedCalls::incrementAndGet);
+            AutoLock autoLock = new AutoLock(vault, clock, reasons::add);
 
             clock.now = clock.now.plus(Duration.ofMinutes(4));
             assertThat(autoLock.check()).isFalse();
@@ -57,7 +58,8 @@ class AutoLockTest {
             clock.now = clock.now.plus(Duration.ofMinutes(2));
             assertThat(autoLock.check()).isTrue();
             assertThat(vault.isLocked()).isTrue();
-            assertThat(lockedCalls).hasValue(1);
+            assertThat(reasons).containsExactly(new LockReason.Idle(5));
+            assertThat(reasons.get(0).message()).startsWith("Keyport locked itself after 5 minutes without activity");
             assertThat(autoLock.check()).isFalse();
 
             vault.reopen("pw".toCharArray());
@@ -69,14 +71,15 @@ class AutoLockTest {
     }
 
     @Test
-    void lockingOnRequestLocksOnceAndTellsTheUi() throws Exception {
-        AtomicInteger lockedCalls = new AtomicInteger();
+    void lockingOnRequestLocksOnceAndTellsTheUiItWasThePersonNotIdleness() throws Exception {
+        List<LockReason> reasons = new CopyOnWriteArrayList<>();
         try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
-            AutoLock autoLock = new AutoLock(vault, new MovableClock(), lockedCalls::incrementAndGet);
+            AutoLock autoLock = new AutoLock(vault, new MovableClock(), reasons::add);
             assertThat(autoLock.lockNow()).isTrue();
             assertThat(autoLock.lockNow()).isFalse();
             assertThat(vault.isLocked()).isTrue();
-            assertThat(lockedCalls).hasValue(1);
+            assertThat(reasons).containsExactly(new LockReason.Manual());
+            assertThat(reasons.get(0).message()).startsWith("You locked Keyport.").doesNotContain("idle").doesNotContain("activity");
         }
     }
 
@@ -84,7 +87,7 @@ class AutoLockTest {
     void zeroMinutesTurnsItOffAndTheDefaultIsFifteen() throws Exception {
         MovableClock clock = new MovableClock();
         try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
-            AutoLock autoLock = new AutoLock(vault, clock, () -> { });
+            AutoLock autoLock = new AutoLock(vault, clock, reason -> { });
             clock.now = clock.now.plus(Duration.ofMinutes(14));
             assertThat(autoLock.check()).isFalse();
             vault.settings().put(AutoLock.SETTING, "0");
@@ -92,6 +95,21 @@ class AutoLockTest {
             assertThat(autoLock.check()).isFalse();
             vault.settings().put(AutoLock.SETTING, "15");
             assertThat(autoLock.check()).isTrue();
+        }
+    }
+
+    @Test
+    void theMinutesAreSavedAndAnUnusableValueReadsAsTheDefault() throws Exception {
+        try (Vault vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR)) {
+            assertThat(AutoLock.savedMinutes(vault.settings())).isEqualTo(15);
+            AutoLock.saveMinutes(vault.settings(), 0);
+            assertThat(AutoLock.savedMinutes(vault.settings())).isZero();
+            AutoLock.saveMinutes(vault.settings(), 45);
+            assertThat(AutoLock.savedMinutes(vault.settings())).isEqualTo(45);
+            vault.settings().put(AutoLock.SETTING, "-3");
+            assertThat(AutoLock.savedMinutes(vault.settings())).isEqualTo(15);
+            vault.settings().put(AutoLock.SETTING, "soon");
+            assertThat(AutoLock.savedMinutes(vault.settings())).isEqualTo(15);
         }
     }
 }

@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 
 import dev.keyport.app.ui.hosts.AddHostDialog;
 import dev.keyport.app.ui.hosts.HostListView;
-import dev.keyport.app.ui.settings.SettingsDialog;
+import dev.keyport.app.ui.settings.SettingsView;
 import dev.keyport.app.ui.terminal.TerminalSettings;
 import dev.keyport.app.ui.terminal.TerminalTab;
 import dev.keyport.app.ui.teamfile.ExportDialog;
@@ -46,6 +46,7 @@ public final class MainWindow {
     private Stage stage;
     private HostListView hostList;
     private TunnelsView tunnelsView;
+    private SettingsView settingsView;
 
     /** @param lock locks the vault (Ctrl+L); may do nothing (demo mode) */
     public MainWindow(MainWindowViewModel model, Runnable lock) {
@@ -90,6 +91,11 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(hostList, false);
         SplitPane.setResizableWithParent(tunnelsView, false);
         model.sectionProperty().addListener((obs, old, section) -> {
+            if (section == MainWindowViewModel.Section.SETTINGS) {
+                root.setCenter(settingsView());
+                return;
+            }
+            root.setCenter(split);
             double[] dividers = split.getDividerPositions();
             split.getItems().set(0, section == MainWindowViewModel.Section.TUNNELS ? tunnelsView : hostList);
             split.setDividerPositions(dividers);
@@ -148,7 +154,7 @@ public final class MainWindow {
 
     /** Opens a terminal tab connected to {@code host}. */
     public TerminalTab open(Host host) {
-        TerminalTab terminal = new TerminalTab(model.newTerminal(host), new TerminalSettings(model.scrollbackLinesProperty().get()));
+        TerminalTab terminal = new TerminalTab(model.newTerminal(host), new TerminalSettings(model.settings().terminalOptions()));
         terminals.add(terminal);
         tabs.getTabs().add(terminal.tab());
         tabs.getSelectionModel().select(terminal.tab());
@@ -199,8 +205,17 @@ public final class MainWindow {
         ExportDialog.show(stage, model.exporter());
     }
 
+    /** Shows the Settings page in the window (the Hosts or Tunnels button goes back). */
     private void openSettings() {
-        SettingsDialog.show(stage, model.scrollbackLinesProperty().get()).ifPresent(model::changeScrollback);
+        model.show(MainWindowViewModel.Section.SETTINGS);
+    }
+
+    /** The Settings page, built the first time it is shown. */
+    public SettingsView settingsView() {
+        if (settingsView == null) {
+            settingsView = new SettingsView(model.settings());
+        }
+        return settingsView;
     }
 
     private void showNotice(String text) {

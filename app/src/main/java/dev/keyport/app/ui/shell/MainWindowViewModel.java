@@ -5,30 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.keyport.app.KeyportContext;
-import dev.keyport.app.services.AppearancePreferences;
-import dev.keyport.app.services.TerminalPreferences;
+import dev.keyport.app.services.SystemTheme;
 import dev.keyport.app.session.SessionService;
 import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.app.ui.hosts.HostListViewModel;
+import dev.keyport.app.ui.settings.SettingsViewModel;
 import dev.keyport.app.ui.teamfile.ExportViewModel;
 import dev.keyport.app.ui.teamfile.ImportViewModel;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.app.ui.tunnels.TunnelsViewModel;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.VaultException;
 
 /**
  * The main window's state: the host list, the open terminals, the theme and the scrollback new tabs
@@ -38,49 +32,56 @@ import dev.keyport.vault.VaultException;
 public final class MainWindowViewModel {
 
     /** The sections of the navigation bar. */
-    public enum Section { HOSTS, TUNNELS }
+    public enum Section { HOSTS, TUNNELS, SETTINGS }
 
     /** What the window needs from the vault before it shows; read off the UI thread with {@link #load}. */
-    public record Startup(boolean dark, int scrollbackLines) {
+    public record Startup(SettingsViewModel.Saved settings) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
-
     private final SessionService sessions;
-    private final TerminalPreferences terminalPreferences;
-    private final AppearancePreferences appearance;
     private final Executor background;
     private final Executor ui;
     private final TeamFileService teamFiles;
     private final HostListViewModel hosts;
     private final TunnelsViewModel tunnels;
     private final ReadOnlyObjectWrapper<Section> section = new ReadOnlyObjectWrapper<>(Section.HOSTS);
-    private final ReadOnlyBooleanWrapper dark;
-    private final ReadOnlyIntegerWrapper scrollbackLines;
+    private final SettingsViewModel settings;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<TerminalTabViewModel> terminals = new ArrayList<>();
 
     public MainWindowViewModel(KeyportContext context, Startup startup, Executor ui) {
         this.sessions = context.sessions();
-        this.terminalPreferences = context.terminalPreferences();
-        this.appearance = context.appearance();
         this.background = context.background();
         this.ui = ui;
         this.teamFiles = context.teamFiles();
         this.tunnels = new TunnelsViewModel(context.tunnelProfiles(), context.tunnels(), context.hosts(), background, ui);
         this.hosts = new HostListViewModel(context.hosts(), background, ui, tunnels.hostsWithTunnelsOn());
-        this.dark = new ReadOnlyBooleanWrapper(startup.dark());
-        this.scrollbackLines = new ReadOnlyIntegerWrapper(startup.scrollbackLines());
+        this.settings = new SettingsViewModel(context, startup.settings(), SystemTheme.ofThisComputer(), ui);
+        // a setting that could not be saved is worth a notice wherever the person is
+        settings.problemProperty().addListener((obs, old, problem) -> {
+            if (!problem.isEmpty()) {
+                notice.set(problem);
+            }
+        });
     }
 
     /**
-     * Reads the saved theme and scrollback; blocking (JDBC): call off the UI thread.
+     * Reads the saved settings (and asks the desktop for its theme); blocking (JDBC): call off the UI thread.
      *
      * @param scrollbackForThisRun {@code --scrollback}, which wins over the saved setting for this run
      */
     public static Startup load(KeyportContext context, Optional<Integer> scrollbackForThisRun) {
-        return new Startup(context.appearance().dark(),
-                scrollbackForThisRun.orElseGet(context.terminalPreferences()::scrollbackLines));
+        SettingsViewModel.Saved saved = SettingsViewModel.load(context, SystemTheme.ofThisComputer());
+        if (scrollbackForThisRun.isPresent()) {
+            saved = new SettingsViewModel.Saved(saved.theme(), saved.systemDark(), saved.terminal().withScrollbackLines(scrollbackForThisRun.get()),
+                    saved.autoLockMinutes(), saved.hostKeyPolicy());
+        }
+        return new Startup(saved);
+    }
+
+    /** The Settings page's state; also what new terminal tabs use ({@link SettingsViewModel#terminalOptions()}). */
+    public SettingsViewModel settings() {
+        return settings;
     }
 
     public HostListViewModel hosts() {
@@ -120,30 +121,25 @@ public final class MainWindowViewModel {
         }
     }
 
-    public ReadOnlyBooleanProperty darkProperty() {
-        return dark.getReadOnlyProperty();
+    /** Whether the window is dark now (the theme mode, and the desktop's preference when following it). */
+    public ObservableBooleanValue darkProperty() {
+        return settings.darkProperty();
     }
 
-    /** Switches between light and dark and saves the choice. */
+    /** Switches between light and dark (an explicit choice from now on) and saves it. */
     public void toggleTheme() {
-        boolean next = !dark.get();
-        dark.set(next);
-        save("The " + (next ? "dark" : "light") + " theme applies until Keyport closes", () -> appearance.setDark(next));
+        settings.toggleTheme();
     }
 
     /** Lines of scrollback the next tab keeps. */
     public ReadOnlyIntegerProperty scrollbackLinesProperty() {
-        return scrollbackLines.getReadOnlyProperty();
+        return settings.scrollbackLinesProperty();
     }
 
     /** New tabs keep {@code lines} of scrollback (open tabs keep theirs); the setting is saved in the vault. */
     public void changeScrollback(int lines) {
-        if (lines == scrollbackLines.get()) {
-            return;
-        }
-        scrollbackLines.set(lines);
-        save("The scrollback of " + lines + " lines applies to new tabs until Keyport closes",
-                () -> terminalPreferences.setScrollbackLines(lines));
+        settings.scrollbackProperty().set(Integer.toString(lines));
+        settings.commitScrollback();
     }
 
     /** Something the person should read (a setting that could not be saved), or "". */
@@ -153,22 +149,6 @@ public final class MainWindowViewModel {
 
     public void dismissNotice() {
         notice.set("");
-    }
-
-    private interface Save {
-        void run() throws VaultException;
-    }
-
-    private void save(String meanwhile, Save save) {
-        background.execute(() -> {
-            try {
-                save.run();
-            } catch (VaultException | RuntimeException e) {
-                LOG.warn("Setting not saved: {}", e.getMessage());
-                ui.execute(() -> notice.set(meanwhile + ", but it could not be saved in the vault: " + e.getMessage()
-                        + "\nChange it again to retry."));
-            }
-        });
     }
 
     /** A terminal for {@code host}, not yet connected (its view connects it). */

@@ -16,6 +16,7 @@ import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.tty.FastJediTerminal;
@@ -72,6 +73,14 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
                 emulators.shutdown();
             }
         };
+    }
+
+    /** The panel with Keyport's bell (visual, sound or off: {@link KeyportTerminalPanel}). */
+    @Override
+    protected @NotNull TerminalPanel createTerminalPanel(@NotNull SettingsProvider settings, @NotNull StyleState style,
+            @NotNull TerminalTextBuffer buffer) {
+        // called from the super constructor: use only the arguments here
+        return new KeyportTerminalPanel(settings, buffer, style);
     }
 
     @Override

@@ -6,38 +6,64 @@ import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 
-import dev.keyport.app.services.TerminalPreferences;
-import dev.keyport.terminal.tty.FloodTuning;
+import dev.keyport.app.services.TerminalBell;
+import dev.keyport.app.services.TerminalOptions;
 
 /**
- * Terminal look and behaviour for every tab: a dark scheme (Primer Dark's colours) in both app themes,
- * and the scrollback (lines of history kept, default 10,000).
+ * Terminal look and behaviour for one tab, from the person's {@link TerminalOptions} (Settings): the
+ * font (a family and a size; Keyport picks an installed monospace font when no family is set, or when
+ * the one set is not installed), the scrollback, copy on select, and the bell. A dark scheme (Primer
+ * Dark's colours) in both app themes.
  */
 public final class TerminalSettings extends DefaultSettingsProvider {
 
-
     private static final TerminalColor FOREGROUND = TerminalColor.rgb(201, 209, 217);
     private static final TerminalColor BACKGROUND = TerminalColor.rgb(13, 17, 23);
+    /** Tried in order when no family is set. */
+    private static final String[] PREFERRED_FAMILIES = {"JetBrains Mono", "DejaVu Sans Mono", "Menlo", "Consolas"};
 
-    private static final float FONT_SIZE = 14f;
-    private final Font font = pickFont();
-    private final int scrollbackLines;
+    private final TerminalOptions options;
+    private final Font font;
 
     TerminalSettings() {
-        this(FloodTuning.DEFAULT_SCROLLBACK);
+        this(TerminalOptions.defaults());
     }
 
+    /** The defaults, with {@code scrollbackLines} of history. */
     public TerminalSettings(int scrollbackLines) {
-        if (!TerminalPreferences.validScrollback(scrollbackLines)) {
-            throw new IllegalArgumentException("Scrollback must be between " + TerminalPreferences.MIN_SCROLLBACK + " and " + TerminalPreferences.MAX_SCROLLBACK
-                    + " lines, not " + scrollbackLines);
+        this(TerminalOptions.defaults().withScrollbackLines(scrollbackLines));
+    }
+
+    public TerminalSettings(TerminalOptions options) {
+        this.options = options;
+        this.font = Font.font(fontFamily(options.fontFamily()), options.fontSize());
+    }
+
+    /** The family a tab draws with for {@code wanted} ("" or not installed: Keyport's choice). */
+    public static String fontFamily(String wanted) {
+        if (wanted != null && !wanted.isBlank() && Font.getFamilies().contains(wanted)) {
+            return wanted;
         }
-        this.scrollbackLines = scrollbackLines;
+        for (String family : PREFERRED_FAMILIES) {
+            if (Font.getFamilies().contains(family)) {
+                return family;
+            }
+        }
+        return "Monospaced";
+    }
+
+    public TerminalOptions options() {
+        return options;
     }
 
     /** Lines of history each terminal keeps. */
     int scrollbackLines() {
-        return scrollbackLines;
+        return options.scrollbackLines();
+    }
+
+    /** What the bell does in this tab. */
+    public TerminalBell bell() {
+        return options.bell();
     }
 
     @Override
@@ -45,13 +71,20 @@ public final class TerminalSettings extends DefaultSettingsProvider {
         return font;
     }
 
-    private static Font pickFont() {
-        for (String family : new String[] {"JetBrains Mono", "DejaVu Sans Mono", "Menlo", "Consolas"}) {
-            if (Font.getFamilies().contains(family)) {
-                return Font.font(family, FONT_SIZE);
-            }
-        }
-        return Font.font("Monospaced", FONT_SIZE);
+    @Override
+    public float getTerminalFontSize() {
+        return options.fontSize();
+    }
+
+    @Override
+    public boolean copyOnSelect() {
+        return options.copyOnSelect();
+    }
+
+    /** JediTermFX's own beep (the computer's bell sound); the visual bell is {@link KeyportTerminalPanel}'s. */
+    @Override
+    public boolean audibleBell() {
+        return options.bell() == TerminalBell.SOUND;
     }
 
     @Override
@@ -68,11 +101,6 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     @Override
     public TerminalColor getDefaultBackground() {
         return BACKGROUND;
-    }
-
-    @Override
-    public float getTerminalFontSize() {
-        return FONT_SIZE;
     }
 
     /**

@@ -18,8 +18,8 @@ import dev.keyport.vault.Vault;
 
 /**
  * Locks the window with the vault: after the idle time in the vault's settings, or when asked
- * ({@link #lockNow()}). The window's content is hidden and the unlock dialog asks for the master
- * password; cancel closes the window. Locking closes the database on the checker's thread, never on
+ * ({@link #lockNow()}). The window's content is hidden and the unlock dialog says why it locked (you
+ * locked it, or so many minutes without activity) and asks for the master password; cancel closes the window. Locking closes the database on the checker's thread, never on
  * the FX thread.
  */
 public final class LockScreen implements AutoCloseable {
@@ -34,13 +34,18 @@ public final class LockScreen implements AutoCloseable {
 
     /** Watches {@code stage} for activity; {@code unlocker} runs the key derivation when unlocking again. */
     public static LockScreen install(Vault vault, Stage stage, Executor unlocker) {
+        return install(vault, stage, unlocker, Clock.systemUTC(), Duration.ofSeconds(15));
+    }
+
+    /** As {@link #install(Vault, Stage, Executor)}, with the clock and how often it checks (tests move the clock). */
+    static LockScreen install(Vault vault, Stage stage, Executor unlocker, Clock clock, Duration checkEvery) {
         AutoLock[] holder = new AutoLock[1];
-        AutoLock autoLock = new AutoLock(vault, Clock.systemUTC(), () -> Platform.runLater(() -> {
+        AutoLock autoLock = new AutoLock(vault, clock, reason -> Platform.runLater(() -> {
             Node root = stage.getScene() == null ? null : stage.getScene().getRoot();
             if (root != null) {
                 root.setVisible(false);
             }
-            Optional<Vault> again = UnlockDialog.show(stage, false, vault.directory() + " (locked)", password -> {
+            Optional<Vault> again = UnlockDialog.showLocked(stage, vault.directory().toString(), reason, password -> {
                 vault.reopen(password);
                 return vault;
             }, unlocker);
@@ -56,7 +61,7 @@ public final class LockScreen implements AutoCloseable {
         holder[0] = autoLock;
         stage.addEventFilter(InputEvent.ANY, e -> autoLock.touch());
         ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("keyport-auto-lock"));
-        autoLock.start(checker, Duration.ofSeconds(15));
+        autoLock.start(checker, checkEvery);
         return new LockScreen(autoLock, checker);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.TerminalPreferences;
+import dev.keyport.app.services.ThemeMode;
 import dev.keyport.app.testing.LocalServerApp;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
@@ -45,7 +46,7 @@ class MainWindowViewModelTest {
         assertThat(model.darkProperty().get()).isTrue();
         AppearancePreferences saved = app.context.appearance();
         await("the dark theme to be saved", Duration.ofSeconds(10), saved::dark, () -> "light");
-        assertThat(MainWindowViewModel.load(app.context, Optional.empty()).dark()).isTrue();
+        assertThat(MainWindowViewModel.load(app.context, Optional.empty()).settings().theme()).isEqualTo(ThemeMode.DARK);
     }
 
     @Test
@@ -55,7 +56,7 @@ class MainWindowViewModelTest {
         TerminalPreferences saved = app.context.terminalPreferences();
         await("the scrollback to be saved", Duration.ofSeconds(10), () -> saved.scrollbackLines() == 2_500,
                 () -> String.valueOf(saved.scrollbackLines()));
-        assertThat(MainWindowViewModel.load(app.context, Optional.of(500)).scrollbackLines()).isEqualTo(500);
+        assertThat(MainWindowViewModel.load(app.context, Optional.of(500)).settings().terminal().scrollbackLines()).isEqualTo(500);
     }
 
     @Test
@@ -63,8 +64,8 @@ class MainWindowViewModelTest {
         app.context.vault().lock();
         model.toggleTheme();
         await("a notice", Duration.ofSeconds(10), () -> !model.noticeProperty().get().isEmpty(), () -> "no notice");
-        assertThat(model.noticeProperty().get()).startsWith("The dark theme applies until Keyport closes, but it could not be saved"
-                + " in the vault: The vault is locked");
+        assertThat(model.noticeProperty().get()).startsWith("Keyport could not save the theme in the vault: The vault is locked")
+                .contains("It applies until Keyport closes");
         assertThat(model.darkProperty().get()).isTrue();
         model.dismissNotice();
         assertThat(model.noticeProperty().get()).isEmpty();

@@ -31,12 +31,14 @@ class UnlockViewModelTest {
     }
 
     @Test
-    void aNewPasswordMustBeLongEnoughAndConfirmedBeforeTheVaultIsCreated() {
+    void aNewPasswordMustBeLongEnoughAndConfirmedBeforeTheVaultIsCreatedEachProblemOnItsField() {
         UnlockViewModel model = creating();
         model.submit("short".toCharArray(), "short".toCharArray());
-        assertThat(model.problemProperty().get()).isEqualTo("Use at least 8 characters.");
+        assertThat(model.passwordProblemProperty().get()).isEqualTo("Use at least 8 characters.");
+        assertThat(model.confirmProblemProperty().get()).isEmpty();
         model.submit("correct horse battery staple".toCharArray(), "correct horse battery stapler".toCharArray());
-        assertThat(model.problemProperty().get()).isEqualTo("The two passwords are not the same.");
+        assertThat(model.passwordProblemProperty().get()).isEmpty();
+        assertThat(model.confirmProblemProperty().get()).isEqualTo("The two passwords are not the same.");
         assertThat(Vault.exists(dir)).isFalse();
 
         char[] password = "correct horse battery staple".toCharArray();
@@ -45,8 +47,56 @@ class UnlockViewModelTest {
         assertThat(opened).isNotNull();
         assertThat(Vault.exists(dir)).isTrue();
         assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.passwordProblemProperty().get()).isEmpty();
+        assertThat(model.confirmProblemProperty().get()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(password).as("wiped after use").containsOnly('\0');
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedUntilThePersonConfirmsTheChoice() {
+        UnlockViewModel model = creating();
+        model.passwordTyped("password1".toCharArray());
+        assertThat(model.strengthProperty().get()).isEqualTo(PasswordStrength.WEAK);
+        assertThat(model.weakProperty().get()).as("the choice is offered").isTrue();
+
+        model.submit("password1".toCharArray(), "password1".toCharArray());
+        assertThat(model.passwordProblemProperty().get()).startsWith("This password is weak")
+                .contains("Use this weak password anyway");
+        assertThat(Vault.exists(dir)).as("not created without a second thought").isFalse();
+
+        model.acceptWeakProperty().set(true);
+        model.passwordTyped("password2".toCharArray());
+        assertThat(model.acceptWeakProperty().get()).as("a new password needs a new confirmation").isFalse();
+        model.acceptWeakProperty().set(true);
+        model.submit("password2".toCharArray(), "password2".toCharArray());
+        opened = model.openedProperty().get();
+        assertThat(opened).as(model.passwordProblemProperty().get()).isNotNull();
+    }
+
+    @Test
+    void evenAConfirmedWeakPasswordMustReachTheFloor() {
+        UnlockViewModel model = creating();
+        model.passwordTyped("abc".toCharArray());
+        assertThat(model.weakProperty().get()).as("no choice below the floor").isFalse();
+        model.acceptWeakProperty().set(true);
+        model.submit("abc".toCharArray(), "abc".toCharArray());
+        assertThat(model.passwordProblemProperty().get()).isEqualTo("Use at least 8 characters.");
+        assertThat(Vault.exists(dir)).isFalse();
+    }
+
+    @Test
+    void progressIsProgressNotAProblem() {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        UnlockViewModel model = new UnlockViewModel(true, pw -> Vault.create(dir, pw, KdfParameters.FLOOR), later::add, Runnable::run);
+        model.submit("correct horse battery staple".toCharArray(), "correct horse battery staple".toCharArray());
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.progressProperty().get()).isEqualTo("Creating the vault…");
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.passwordProblemProperty().get()).isEmpty();
+        later.forEach(Runnable::run);
+        opened = model.openedProperty().get();
+        assertThat(model.progressProperty().get()).isEmpty();
     }
 
     @Test
@@ -58,18 +108,30 @@ class UnlockViewModelTest {
         assertThat(typed).containsOnly('\0');
         model.passwordTyped("correct horse battery staple".toCharArray());
         assertThat(model.strengthProperty().get()).isEqualTo(PasswordStrength.STRONG);
+        assertThat(model.weakProperty().get()).isFalse();
     }
 
     @Test
-    void aWrongPasswordSaysSoAndTheRightOneUnlocks() throws Exception {
+    void aWrongPasswordSaysSoUnderThePasswordAndTheRightOneUnlocks() throws Exception {
         Vault.create(dir, "the right password".toCharArray(), KdfParameters.FLOOR).close();
         UnlockViewModel model = new UnlockViewModel(false, pw -> Vault.unlock(dir, pw), Runnable::run, Runnable::run);
         model.submit("a wrong password".toCharArray(), null);
-        assertThat(model.problemProperty().get()).isEqualTo("Wrong master password");
+        assertThat(model.passwordProblemProperty().get()).isEqualTo("Wrong master password");
         assertThat(model.openedProperty().get()).isNull();
 
         model.submit("the right password".toCharArray(), null);
         opened = model.openedProperty().get();
         assertThat(opened.hosts().list()).isEmpty();
+    }
+
+    @Test
+    void unlockingAnExistingVaultNeverAsksForStrength() throws Exception {
+        Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR).close();
+        UnlockViewModel model = new UnlockViewModel(false, pw -> Vault.unlock(dir, pw), Runnable::run, Runnable::run);
+        model.passwordTyped("pw".toCharArray());
+        assertThat(model.weakProperty().get()).isFalse();
+        model.submit("pw".toCharArray(), null);
+        opened = model.openedProperty().get();
+        assertThat(opened).isNotNull();
     }
 }

@@ -1,0 +1,87 @@
+package dev.keyport.app.ui.terminal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javafx.animation.FadeTransition;
+import javafx.application.Platform;
+import javafx.scene.text.Font;
+import javafx.util.Duration;
+
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.ui.TerminalPanel;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+
+import dev.keyport.app.services.TerminalBell;
+
+/**
+ * JediTermFX's panel with the bell of the person's choice: a short flash of the terminal (visual), the
+ * computer's beep (sound, JediTermFX's own), or nothing. The emulator rings on its own thread; a flash is
+ * posted to the FX thread at most once at a time, so a flood of bells cannot flood the FX queue.
+ */
+final class KeyportTerminalPanel extends TerminalPanel {
+
+    private final SettingsProvider settings;
+    private final AtomicBoolean flashing = new AtomicBoolean();
+    private final AtomicInteger flashes = new AtomicInteger();
+    private final AtomicInteger rings = new AtomicInteger();
+    private volatile Font font;
+
+    KeyportTerminalPanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
+        super(settings, buffer, style);
+        this.settings = settings;
+    }
+
+    @Override
+    protected Font createFont() {
+        Font created = super.createFont();
+        font = created;
+        return created;
+    }
+
+    /** The settings this terminal was made with. */
+    SettingsProvider settings() {
+        return settings;
+    }
+
+    /** The font the terminal draws with. */
+    Font font() {
+        return font;
+    }
+
+    @Override
+    public void beep() {
+        rings.incrementAndGet();
+        TerminalBell bell = settings instanceof TerminalSettings keyport ? keyport.bell() : TerminalBell.SOUND;
+        switch (bell) {
+            case SOUND -> super.beep();
+            case VISUAL -> flash();
+            case OFF -> { }
+        }
+    }
+
+    private void flash() {
+        if (!flashing.compareAndSet(false, true)) {
+            return;
+        }
+        Platform.runLater(() -> {
+            flashes.incrementAndGet();
+            FadeTransition fade = new FadeTransition(Duration.millis(150), getCanvas());
+            fade.setFromValue(0.4);
+            fade.setToValue(1.0);
+            fade.setOnFinished(e -> flashing.set(false));
+            fade.play();
+        });
+    }
+
+    /** How many times the bell rang (whatever it did). */
+    int rings() {
+        return rings.get();
+    }
+
+    /** How many visual flashes were shown. */
+    int flashes() {
+        return flashes.get();
+    }
+}

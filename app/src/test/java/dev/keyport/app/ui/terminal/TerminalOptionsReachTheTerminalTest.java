@@ -1,0 +1,89 @@
+package dev.keyport.app.ui.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.settings.SettingsView;
+import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
+
+/** What a person sets on the Settings page (font, copy on select, bell) is what a terminal opened afterwards does. */
+@ExtendWith(ApplicationExtension.class)
+class TerminalOptionsReachTheTerminalTest {
+
+    @TempDir
+    Path dataDir;
+
+    private KeyportHarness app;
+    private Stage stage;
+    /** Nothing listens there: the tab fails to connect, but its terminal is built. */
+    private final Host nowhere = Host.create("nowhere", "127.0.0.1", 9, "me", new HostAuth.Password());
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        app = KeyportHarness.open(dataDir, () -> this.stage);
+        app.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        app.close();
+    }
+
+    private KeyportTerminalPanel openTab() throws Exception {
+        TerminalTab tab = WaitForAsyncUtils.asyncFx(() -> app.window.open(nowhere)).get(10, TimeUnit.SECONDS);
+        return (KeyportTerminalPanel) tab.widget().getTerminalPanel();
+    }
+
+    @Test
+    void theFontCopyOnSelectAndBellChosenInSettingsReachANewTerminal(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        SettingsView view = (SettingsView) KeyportHarness.awaitShowing(robot, "#settings-view");
+        String family = view.model().fontFamilies().isEmpty() ? "" : view.model().fontFamilies().get(view.model().fontFamilies().size() - 1);
+        robot.interact(() -> robot.lookup("#terminal-font-family").queryAs(ComboBox.class).getSelectionModel().select(family));
+        robot.doubleClickOn(robot.lookup("#terminal-font-size").queryAs(Spinner.class).getEditor()).eraseText(3).write("22");
+        robot.clickOn("#copy-on-select");
+        robot.clickOn("#bell-visual");
+
+        KeyportTerminalPanel panel = openTab();
+        assertThat(panel.font().getSize()).isEqualTo(22.0);
+        assertThat(panel.font().getFamily()).isEqualTo(TerminalSettings.fontFamily(family));
+        TerminalSettings settings = (TerminalSettings) panel.settings();
+        assertThat(settings.copyOnSelect()).isTrue();
+        new Thread(panel::beep, "TerminalEmulator-test").start(); // the emulator rings on its own thread
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.flashes() == 1);
+
+        // the page again (as it stands after a tab opened): the bell off, no copy on select, a small font
+        robot.interact(() -> {
+            robot.lookup("#bell-off").queryAs(javafx.scene.control.RadioButton.class).fire();
+            robot.lookup("#copy-on-select").queryAs(javafx.scene.control.CheckBox.class).fire();
+            robot.lookup("#terminal-font-size").queryAs(Spinner.class).getValueFactory().setValue(11);
+        });
+        KeyportTerminalPanel quiet = openTab();
+        assertThat(quiet.font().getSize()).isEqualTo(11.0);
+        assertThat(((TerminalSettings) quiet.settings()).copyOnSelect()).isFalse();
+        quiet.beep();
+        assertThat(quiet.rings()).isEqualTo(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(quiet.flashes()).as("the bell is off").isZero();
+        assertThat(panel.font().getSize()).as("an open tab keeps its font").isEqualTo(22.0);
+    }
+}
