@@ -56,7 +56,7 @@ public final class KeyportContext implements AutoCloseable {
         this.background = Executors.newCachedThreadPool(DaemonThreads.named("keyport-background"));
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
-        this.hosts = new HostService(vault.hosts());
+        this.hosts = new HostService(vault);
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
