@@ -188,6 +188,9 @@ public final class HostListView extends VBox {
             }
         });
         ContextMenu menu = new ContextMenu();
+        fillMenu(menu);
+        // filled for the selection before it shows (the list selects the row under the pointer first)
+        list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> fillMenu(menu));
         menu.setOnShowing(e -> fillMenu(menu));
         list.setContextMenu(menu);
 
@@ -410,7 +413,7 @@ public final class HostListView extends VBox {
                     .append(".\n\n");
         }
         if (!impact.tunnels().isEmpty()) {
-            text.append(impact.tunnels().size() == 1 ? "Its tunnel " : "Their tunnels ").append(quoted(impact.tunnels()))
+            text.append(impact.tunnels().size() == 1 ? "The tunnel " : "The tunnels ").append(quoted(impact.tunnels()))
                     .append(impact.tunnels().size() == 1 ? " is" : " are").append(" deleted too.\n");
         }
         if (!impact.jumpingThrough().isEmpty()) {
@@ -455,8 +458,7 @@ public final class HostListView extends VBox {
             });
             setOnMouseReleased(e -> dragged = List.of());
             setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && getItem() instanceof GroupRow group
-                        && !e.isShiftDown() && !e.isShortcutDown()) {
+                if (e.getButton() == MouseButton.PRIMARY && getItem() instanceof GroupRow group && !e.isShiftDown() && !e.isShortcutDown()) {
                     model.toggle(group.group().id());
                 }
             });
@@ -493,6 +495,7 @@ public final class HostListView extends VBox {
             name.getStyleClass().add("group-name");
             name.setMinWidth(0);
             name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setEllipsisString("\u2026");
             Label count = new Label(Integer.toString(group.count()));
             count.getStyleClass().add("host-count");
             count.setMinWidth(Region.USE_PREF_SIZE);
@@ -510,10 +513,12 @@ public final class HostListView extends VBox {
             name.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
             name.setMinWidth(0);
             name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setEllipsisString("\u2026");
             Label target = new Label(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
             target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             target.setMinWidth(0);
             target.setTextOverrun(OverrunStyle.ELLIPSIS);
+            target.setEllipsisString("\u2026");
             HBox second = new HBox(6, target);
             second.setAlignment(Pos.CENTER_LEFT);
             second.setMinWidth(0);
