@@ -342,8 +342,13 @@ public final class HostListViewModel {
         Set<String> filter = Set.copyOf(tagFilter);
         List<Host> kept = tree.matching(query.get(), filter, sort.get());
         List<Row> next = tree.rows(kept, HostTree.words(query.get()).length > 0 || !filter.isEmpty(), collapsed);
-        visible.setAll(kept);
-        rows.setAll(next);
+        // typing a longer word often keeps the same hosts: then the list is left alone (no re-layout)
+        if (!kept.equals(visible)) {
+            visible.setAll(kept);
+        }
+        if (!next.equals(rows)) {
+            rows.setAll(next);
+        }
         revision.set(revision.get() + 1);
     }
 
