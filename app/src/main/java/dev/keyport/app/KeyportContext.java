@@ -64,7 +64,7 @@ public final class KeyportContext implements AutoCloseable {
         this.credentials = new CredentialResolver(vault.hosts(), vault.keys(), vault.identities());
         this.hostKeys = new VaultHostKeyStore(vault.hostKeys());
         this.knownHosts = new KnownHostsService(vault.hostKeys(), KnownHostsFile.defaultFile());
-        this.hosts = new HostService(vault.hosts());
+        this.hosts = new HostService(vault);
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
         this.connectionPreferences = new ConnectionPreferences(vault.settings());

@@ -1,32 +1,131 @@
 package dev.keyport.app.services;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
+import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostRepository;
+import dev.keyport.vault.HostGroup;
+import dev.keyport.vault.Identity;
+import dev.keyport.vault.KeyEntry;
+import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
 
-/** Saved hosts, as the screens use them. Blocking (JDBC): call off the UI thread. */
+/**
+ * Saved hosts and their groups, as the screens use them: the list with its groups, what an editor
+ * offers (groups, keys, identities, other hosts), saving, duplicating, moving, and deleting with
+ * everything needed to undo it. Blocking (JDBC, file checks): call off the UI thread.
+ */
 public final class HostService {
 
-    private final HostRepository hosts;
+    /** The setting that keeps the ids of recently used hosts, most recent first. */
+    static final String RECENT_SETTING = "hosts.recent";
+    static final int RECENT_MAX = 200;
 
-    public HostService(HostRepository hosts) {
-        this.hosts = hosts;
+    private final Vault vault;
+
+    public HostService(Vault vault) {
+        this.vault = vault;
+    }
+
+    /** Everything the host list shows, read together. */
+    public record Catalog(List<Host> hosts, List<HostGroup> groups, List<UUID> recent) {
+        public Catalog {
+            hosts = List.copyOf(hosts);
+            groups = List.copyOf(groups);
+            recent = List.copyOf(recent);
+        }
+    }
+
+    /** What the host editor offers to pick from. */
+    public record Choices(List<HostGroup> groups, List<KeyEntry> keys, List<Identity> identities, List<Host> hosts) {
+        public Choices {
+            groups = List.copyOf(groups);
+            keys = List.copyOf(keys);
+            identities = List.copyOf(identities);
+            hosts = List.copyOf(hosts);
+        }
+
+        public static final Choices NONE = new Choices(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * What goes with deleting hosts: the tunnels over them, and the other hosts that jump through them
+     * (they lose that hop). Names only, for the confirmation.
+     */
+    public record Impact(List<String> tunnels, List<String> jumpingThrough) {
+    }
+
+    /**
+     * Deleted hosts as they were, to put back exactly: same ids, saved passwords, tunnels, and the jump
+     * chains of other hosts that went through them. Holds saved passwords in memory: {@link #forget()} wipes them.
+     */
+    public static final class Deleted {
+        private final List<Host> hosts;
+        private final Map<UUID, char[]> passwords;
+        private final List<ForwardProfile> tunnels;
+        private final List<Host> dependents;
+
+        Deleted(List<Host> hosts, Map<UUID, char[]> passwords, List<ForwardProfile> tunnels, List<Host> dependents) {
+            this.hosts = List.copyOf(hosts);
+            this.passwords = passwords;
+            this.tunnels = List.copyOf(tunnels);
+            this.dependents = List.copyOf(dependents);
+        }
+
+        public List<Host> hosts() {
+            return hosts;
+        }
+
+        public List<ForwardProfile> tunnels() {
+            return tunnels;
+        }
+
+        /** Wipes the saved passwords held for an undo; after this, restoring puts the hosts back without them. */
+        public synchronized void forget() {
+            passwords.values().forEach(p -> Arrays.fill(p, '\0'));
+            passwords.clear();
+        }
+
+        @Override
+        public String toString() {
+            return "Deleted[" + hosts.size() + " hosts]";
+        }
     }
 
     public List<Host> list() throws VaultException {
-        return hosts.list();
+        return vault.hosts().list();
+    }
+
+    public Catalog catalog() throws VaultException {
+        return new Catalog(vault.hosts().list(), vault.groups().list(), recent());
+    }
+
+    public Choices choices() throws VaultException {
+        return new Choices(vault.groups().list(), vault.keys().list(), vault.identities().list(), vault.hosts().list());
     }
 
     /** Saves a host and, if given, its password (encrypted in the vault); the password array is wiped either way. */
     public void save(Host host, char[] password) throws VaultException {
         try {
-            hosts.save(host);
-            if (password != null) {
-                hosts.savePassword(host.id(), password);
-            }
+            vault.inTransaction(() -> {
+                vault.hosts().save(host);
+                if (password != null) {
+                    vault.hosts().savePassword(host.id(), password);
+                }
+                return null;
+            });
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -34,7 +133,205 @@ public final class HostService {
         }
     }
 
+    /**
+     * Saves a host edited in the editor: the new groups first (parents first) when a new group was named, then the host in it (its group id already names the last of them),
+     * then the password when one was typed (wiped either way). A host that no longer logs in with a
+     * saved password loses the one it had.
+     */
+    public Host save(Host host, List<HostGroup> newGroups, char[] password) throws VaultException {
+        try {
+            return vault.inTransaction(() -> {
+                for (HostGroup group : newGroups) {
+                    vault.groups().save(group);
+                }
+                Host saved = host;
+                vault.hosts().save(saved);
+                if (password != null) {
+                    vault.hosts().savePassword(saved.id(), password);
+                } else if (!(saved.auth() instanceof dev.keyport.vault.HostAuth.SavedPassword)) {
+                    vault.hosts().savePassword(saved.id(), null);
+                }
+                return saved;
+            });
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    public HostGroup createGroup(String name, UUID parent) throws VaultException {
+        HostGroup group = HostGroup.create(name, parent);
+        vault.groups().save(group);
+        return group;
+    }
+
+    /** A copy of {@code host} under a new id and the name "… (copy)", with its saved password. */
+    public Host duplicate(Host host) throws VaultException {
+        String name = host.name() + " (copy)";
+        if (name.length() > dev.keyport.vault.Fields.NAME_MAX) {
+            name = host.name();
+        }
+        Host copy = new Host(UUID.randomUUID(), name, host.address(), host.port(), host.username(), host.auth(), host.details());
+        Optional<char[]> password = vault.hosts().password(host.id());
+        save(copy, password.orElse(null));
+        return copy;
+    }
+
+    /** Moves hosts into {@code group} (null: out of every group), in one transaction. */
+    public void move(List<Host> hosts, UUID group) throws VaultException {
+        List<Host> moved = new ArrayList<>();
+        for (Host host : hosts) {
+            moved.add(host.withDetails(host.details().withGroup(group)));
+        }
+        vault.hosts().saveAll(moved);
+    }
+
+    /** What deleting {@code hosts} takes with it. */
+    public Impact impact(List<Host> hosts) throws VaultException {
+        Set<UUID> ids = ids(hosts);
+        List<String> tunnels = new ArrayList<>();
+        for (ForwardProfile profile : vault.forwardProfiles().list()) {
+            if (ids.contains(profile.hostId())) {
+                tunnels.add(profile.name());
+            }
+        }
+        List<String> jumping = new ArrayList<>();
+        for (Host other : vault.hosts().list()) {
+            if (!ids.contains(other.id()) && other.details().jumpChain().stream().anyMatch(ids::contains)) {
+                jumping.add(other.name());
+            }
+        }
+        return new Impact(tunnels, jumping);
+    }
+
+    /**
+     * Deletes hosts (their tunnels go with them, and other hosts lose them as a hop) in one
+     * transaction, and returns what is needed to put everything back.
+     */
+    public Deleted delete(List<Host> hosts) throws VaultException {
+        Set<UUID> ids = ids(hosts);
+        Map<UUID, char[]> passwords = new HashMap<>();
+        return vault.inTransaction(() -> {
+            List<Host> stored = new ArrayList<>();
+            for (Host host : hosts) {
+                Optional<Host> current = vault.hosts().find(host.id());
+                if (current.isPresent()) {
+                    stored.add(current.get());
+                    vault.hosts().password(host.id()).ifPresent(p -> passwords.put(host.id(), p));
+                }
+            }
+            List<ForwardProfile> tunnels = vault.forwardProfiles().list().stream().filter(p -> ids.contains(p.hostId())).toList();
+            List<Host> dependents = vault.hosts().list().stream()
+                    .filter(h -> !ids.contains(h.id()) && h.details().jumpChain().stream().anyMatch(ids::contains)).toList();
+            for (Host host : stored) {
+                vault.hosts().delete(host.id());
+            }
+            return new Deleted(stored, passwords, tunnels, dependents);
+        });
+    }
+
     public void delete(Host host) throws VaultException {
-        hosts.delete(host.id());
+        delete(List.of(host)).forget();
+    }
+
+    /** Puts deleted hosts back as they were (ids, passwords, tunnels, the jump chains through them), then wipes the passwords held. */
+    public void restore(Deleted deleted) throws VaultException {
+        synchronized (deleted) {
+            try {
+                vault.inTransaction(() -> {
+                    Map<UUID, char[]> passwords = new LinkedHashMap<>(deleted.passwords);
+                    // first without their jump chains (a chain may name another host coming back), then with them
+                    List<Host> bare = deleted.hosts.stream().map(h -> h.withDetails(h.details().withJumpChain(List.of()))).toList();
+                    vault.hosts().saveAll(bare, passwords);
+                    Set<UUID> existing = ids(vault.hosts().list());
+                    List<Host> chained = new ArrayList<>();
+                    for (Host host : deleted.hosts) {
+                        chained.add(withExistingHops(host, existing));
+                    }
+                    for (Host dependent : deleted.dependents) {
+                        // only when it still exists: a host deleted since then stays deleted
+                        if (existing.contains(dependent.id())) {
+                            chained.add(withExistingHops(dependent, existing));
+                        }
+                    }
+                    vault.hosts().saveAll(chained);
+                    for (ForwardProfile tunnel : deleted.tunnels) {
+                        vault.forwardProfiles().save(tunnel);
+                    }
+                    return null;
+                });
+            } finally {
+                deleted.forget();
+            }
+        }
+    }
+
+    /** Notes that a tab was opened on {@code hostId}: it moves to the front of the recently used hosts. */
+    public void markUsed(UUID hostId) throws VaultException {
+        List<UUID> recent = new ArrayList<>(recent());
+        recent.remove(hostId);
+        recent.add(0, hostId);
+        if (recent.size() > RECENT_MAX) {
+            recent = recent.subList(0, RECENT_MAX);
+        }
+        StringBuilder text = new StringBuilder();
+        for (UUID id : recent) {
+            text.append(text.length() == 0 ? "" : ",").append(id);
+        }
+        vault.settings().put(RECENT_SETTING, text.toString());
+    }
+
+    /** Ids of recently used hosts, most recent first. */
+    public List<UUID> recent() throws VaultException {
+        Optional<String> stored = vault.settings().get(RECENT_SETTING);
+        List<UUID> ids = new ArrayList<>();
+        if (stored.isPresent() && !stored.get().isBlank()) {
+            for (String part : stored.get().split(",")) {
+                try {
+                    ids.add(UUID.fromString(part.strip()));
+                } catch (IllegalArgumentException e) {
+                    // a damaged entry is skipped; the list rebuilds itself as hosts are used
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * What is wrong with a private key file path, or empty when it names a readable file. {@code ~/}
+     * is the home folder, as when connecting. Touches the file system: not on the UI thread.
+     */
+    public static Optional<String> checkKeyFile(String path) {
+        if (path == null || path.isBlank()) {
+            return Optional.of("Choose a private key file");
+        }
+        Path file;
+        try {
+            file = CredentialResolver.expandHome(path.strip());
+        } catch (InvalidPathException e) {
+            return Optional.of("Not a file path: " + e.getReason());
+        }
+        if (!Files.exists(file)) {
+            return Optional.of("No such file: " + file + ". Choose an existing private key file");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of(file + " is not a file. Choose a private key file");
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of(file + " cannot be read (permissions). Choose a key file you can read");
+        }
+        return Optional.empty();
+    }
+
+    private static Host withExistingHops(Host host, Set<UUID> existing) {
+        List<UUID> chain = host.details().jumpChain().stream().filter(existing::contains).toList();
+        return host.withDetails(host.details().withJumpChain(chain));
+    }
+
+    private static Set<UUID> ids(List<Host> hosts) {
+        Set<UUID> ids = new HashSet<>();
+        hosts.forEach(h -> ids.add(h.id()));
+        return ids;
     }
 }

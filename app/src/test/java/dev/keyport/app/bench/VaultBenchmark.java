@@ -98,7 +98,7 @@ public final class VaultBenchmark {
                 task.run();
                 coldCpu[0] = CPU.getCurrentThreadCpuTime() - c;
             });
-            HostListViewModel model = new HostListViewModel(new HostService(vault.hosts()), executor, Platform::runLater);
+            HostListViewModel model = new HostListViewModel(new HostService(vault), executor, Platform::runLater);
             CountDownLatch loaded = new CountDownLatch(1);
             Platform.runLater(() -> model.visibleHosts().addListener((ListChangeListener<Host>) c -> {
                 if (model.visibleHosts().size() == hostsCount) {

@@ -1,57 +1,121 @@
 package dev.keyport.app.ui.hosts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.HostService;
+import dev.keyport.app.ui.hosts.HostTree.GroupRow;
+import dev.keyport.app.ui.hosts.HostTree.HostRow;
+import dev.keyport.app.ui.hosts.HostTree.Row;
+import dev.keyport.app.ui.hosts.HostTree.Sort;
 import dev.keyport.vault.Host;
+import dev.keyport.vault.HostGroup;
 
-/** The searchable list of saved hosts. Double-click or Enter opens one. */
+/**
+ * The saved hosts: search, tag filter, order, groups as collapsible sections with counts, and the
+ * hosts in them. Double-click or Enter opens a terminal; F2 or the pencil edits; Delete deletes
+ * (after a confirmation, with an undo); dragging hosts onto a group moves them there.
+ */
 public final class HostListView extends VBox {
 
-    private final TextField search = new TextField();
-    private final ListView<Host> list = new ListView<>();
+    /** How long the "Deleted … Undo" bar stays (while the pointer is not on it). */
+    static final Duration UNDO_TIME = Duration.seconds(10);
+    private static final KeyCombination EDIT = new KeyCodeCombination(KeyCode.F2);
 
+    private final HostListViewModel model;
+    private final Consumer<Host> open;
+    private final TextField search = new TextField();
+    private final ListView<Row> list = new ListView<>();
+    private final FlowPane tagBar = new FlowPane(6, 4);
+    private final PauseTransition undoTimer = new PauseTransition(UNDO_TIME);
+    private List<Host> dragged = List.of();
+
+    /** The "New host" button opens the editor itself. */
+    public HostListView(HostListViewModel model, Consumer<Host> open) {
+        this(model, open, null);
+    }
+
+    /** @param addHost what "New host" does; null: open the editor ({@link #newHost()}) */
     public HostListView(HostListViewModel model, Consumer<Host> open, Runnable addHost) {
+        this.model = model;
+        this.open = open;
         setId("host-list-pane");
+        getStyleClass().add("host-list");
+        getStylesheets().add(stylesheet());
         setSpacing(8);
         setPadding(new Insets(12));
         setMinWidth(240);
 
         Label title = new Label("Hosts");
         title.getStyleClass().add(Styles.TITLE_3);
+        Label total = new Label();
+        total.setId("host-total");
+        total.getStyleClass().add("host-count");
+        total.textProperty().bind(javafx.beans.binding.Bindings.size(model.allHosts()).asString());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button edit = new Button(null, new FontIcon(Feather.EDIT_2));
+        edit.setId("edit-host-button");
+        edit.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON);
+        edit.setTooltip(new Tooltip("Edit the selected host (F2)"));
+        edit.setOnAction(e -> editSelected());
         Button add = new Button("New host", new FontIcon(Feather.PLUS));
         add.setId("add-host-button");
         add.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
         add.setTooltip(new Tooltip("Add a server (Ctrl+Shift+N)"));
-        add.setOnAction(e -> addHost.run());
-        HBox header = new HBox(8, title, spacer, add);
+        add.setOnAction(e -> {
+            if (addHost != null) {
+                addHost.run();
+            } else {
+                newHost();
+            }
+        });
+        HBox header = new HBox(8, title, total, spacer, edit, add);
         header.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("host-search");
-        search.setPromptText("Search hosts (Ctrl+Shift+K)");
+        search.setPromptText("Search name, address, user, group, #tag (Ctrl+Shift+K)");
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
@@ -61,20 +125,39 @@ public final class HostListView extends VBox {
             }
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
                 list.requestFocus();
-                if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
-                    list.getSelectionModel().selectFirst();
+                if (list.getSelectionModel().isEmpty()) {
+                    selectFirstHost();
                 }
-                if (e.getCode() == KeyCode.ENTER && list.getItems().size() == 1) {
-                    open.accept(list.getItems().get(0));
+                if (e.getCode() == KeyCode.ENTER && model.visibleHosts().size() == 1) {
+                    open.accept(model.visibleHosts().get(0));
                 }
                 e.consume();
             }
         });
 
+        ComboBox<Sort> sort = new ComboBox<>();
+        sort.setId("host-sort");
+        sort.getItems().setAll(Sort.values());
+        sort.valueProperty().bindBidirectional(model.sortProperty());
+        sort.getStyleClass().add(Styles.SMALL);
+        sort.setTooltip(new Tooltip("Order of the hosts in each group"));
+        Label sortLabel = new Label("Sort", new FontIcon(Feather.BAR_CHART_2));
+        sortLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox sortRow = new HBox(6, sortLabel, sort);
+        sortRow.setAlignment(Pos.CENTER_LEFT);
+
+        tagBar.setId("host-tag-filter");
+        model.tags().addListener((ListChangeListener<String>) c -> rebuildTags());
+        model.tagFilter().addListener((SetChangeListener<String>) c -> rebuildTags());
+        tagBar.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.tags()));
+        tagBar.visibleProperty().bind(tagBar.managedProperty());
+
         list.setId("host-list");
-        list.setItems(model.visibleHosts());
-        list.setCellFactory(v -> new HostCell(model));
-        model.tunnelsOn().addListener((javafx.collections.SetChangeListener<java.util.UUID>) change -> list.refresh());
+        list.setItems(model.rows());
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new RowCell());
+        model.tunnelsOn().addListener((SetChangeListener<UUID>) change -> list.refresh());
+        model.tabsOn().addListener((SetChangeListener<UUID>) change -> list.refresh());
         Label empty = new Label();
         empty.setId("host-list-placeholder");
         empty.textProperty().bind(model.placeholderProperty());
@@ -83,39 +166,85 @@ public final class HostListView extends VBox {
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setOnMouseClicked(e -> {
-            Host selected = list.getSelectionModel().getSelectedItem();
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected != null) {
-                open.accept(selected);
+            Host host = selectedHost();
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && host != null) {
+                open.accept(host);
             }
         });
         list.setOnKeyPressed(e -> {
-            Host selected = list.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) {
-                open.accept(selected);
+            Row row = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && row instanceof GroupRow group) {
+                model.toggle(group.group().id());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && selectedHost() != null) {
+                open.accept(selectedHost());
+                e.consume();
+            } else if (EDIT.match(e)) {
+                editSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && !selectedHosts().isEmpty()) {
+                confirmDelete(selectedHosts());
                 e.consume();
             }
         });
-        MenuItem connect = new MenuItem("Connect", new FontIcon(Feather.TERMINAL));
-        connect.setOnAction(e -> selected(open));
-        MenuItem delete = new MenuItem("Delete", new FontIcon(Feather.TRASH_2));
-        delete.setOnAction(e -> selected(model::delete));
-        list.setContextMenu(new ContextMenu(connect, delete));
+        ContextMenu menu = new ContextMenu();
+        fillMenu(menu);
+        // filled for the selection before it shows (the list selects the row under the pointer first)
+        list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> fillMenu(menu));
+        menu.setOnShowing(e -> fillMenu(menu));
+        list.setContextMenu(menu);
+
+        Label undoText = new Label();
+        undoText.setId("host-undo-message");
+        undoText.textProperty().bind(model.undoMessageProperty());
+        undoText.setTextOverrun(OverrunStyle.ELLIPSIS);
+        undoText.setMinWidth(0);
+        Region undoGap = new Region();
+        HBox.setHgrow(undoGap, Priority.ALWAYS);
+        Button undo = new Button("Undo", new FontIcon(Feather.ROTATE_CCW));
+        undo.setId("host-undo");
+        undo.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+        undo.setOnAction(e -> model.undo());
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.BUTTON_ICON);
+        dismiss.setTooltip(new Tooltip("Dismiss (the deletion stays)"));
+        dismiss.setOnAction(e -> model.dismissUndo());
+        HBox undoBar = new HBox(8, new FontIcon(Feather.TRASH_2), undoText, undoGap, undo, dismiss);
+        undoBar.setId("host-undo-bar");
+        undoBar.getStyleClass().add("undo-bar");
+        undoBar.setAlignment(Pos.CENTER_LEFT);
+        undoBar.managedProperty().bind(model.undoMessageProperty().isNotEmpty());
+        undoBar.visibleProperty().bind(undoBar.managedProperty());
+        undoTimer.setOnFinished(e -> model.dismissUndo());
+        model.undoMessageProperty().addListener((obs, old, text) -> {
+            if (text.isEmpty()) {
+                undoTimer.stop();
+            } else {
+                undoTimer.playFromStart();
+            }
+        });
+        undoBar.hoverProperty().addListener((obs, was, hover) -> {
+            if (hover) {
+                undoTimer.pause();
+            } else if (!model.undoMessageProperty().get().isEmpty()) {
+                undoTimer.play();
+            }
+        });
 
         Label problem = new Label();
+        problem.setId("host-list-problem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
 
-        getChildren().addAll(header, search, list, problem);
+        getChildren().addAll(header, search, sortRow, tagBar, list, undoBar, problem);
+        rebuildTags();
     }
 
-    private void selected(Consumer<Host> action) {
-        Host host = list.getSelectionModel().getSelectedItem();
-        if (host != null) {
-            action.accept(host);
-        }
+    static String stylesheet() {
+        return HostListView.class.getResource("/dev/keyport/app/ui/hosts/hosts.css").toExternalForm();
     }
 
     public void focusSearch() {
@@ -123,40 +252,308 @@ public final class HostListView extends VBox {
         search.selectAll();
     }
 
-    private static final class HostCell extends ListCell<Host> {
-        private final HostListViewModel model;
+    /** Opens the editor for a new host; saving goes through the view model. */
+    public void newHost() {
+        model.edit(null, editor -> HostEditorDialog.show(getScene().getWindow(), editor).ifPresent(model::save));
+    }
 
-        HostCell(HostListViewModel model) {
-            this.model = model;
+    /** Opens the editor for the selected host (the first one when several are selected). */
+    public void editSelected() {
+        Host host = selectedHost();
+        if (host != null) {
+            edit(host);
+        }
+    }
+
+    public void edit(Host host) {
+        model.edit(host, editor -> HostEditorDialog.show(getScene().getWindow(), editor).ifPresent(model::save));
+    }
+
+    /** The selected hosts, in list order (group headers are not hosts). */
+    public List<Host> selectedHosts() {
+        List<Host> hosts = new ArrayList<>();
+        for (Row row : list.getSelectionModel().getSelectedItems()) {
+            if (row instanceof HostRow hostRow) {
+                hosts.add(hostRow.host());
+            }
+        }
+        return hosts;
+    }
+
+    private Host selectedHost() {
+        Row row = list.getSelectionModel().getSelectedItem();
+        if (row instanceof HostRow hostRow) {
+            return hostRow.host();
+        }
+        List<Host> hosts = selectedHosts();
+        return hosts.isEmpty() ? null : hosts.get(0);
+    }
+
+    private void selectFirstHost() {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i) instanceof HostRow) {
+                list.getSelectionModel().clearAndSelect(i);
+                list.scrollTo(i);
+                return;
+            }
+        }
+    }
+
+    private void rebuildTags() {
+        List<javafx.scene.Node> chips = new ArrayList<>();
+        for (String tag : model.tags()) {
+            ToggleButton chip = new ToggleButton("#" + tag);
+            chip.setId("tag-filter-" + tag);
+            chip.getStyleClass().add("tag-chip");
+            chip.setSelected(model.tagFilter().contains(tag));
+            chip.setTooltip(new Tooltip("Show only hosts tagged " + tag));
+            chip.setOnAction(e -> {
+                if (chip.isSelected()) {
+                    model.tagFilter().add(tag);
+                } else {
+                    model.tagFilter().remove(tag);
+                }
+            });
+            chips.add(chip);
+        }
+        tagBar.getChildren().setAll(chips);
+    }
+
+    private void fillMenu(ContextMenu menu) {
+        List<Host> hosts = selectedHosts();
+        menu.getItems().clear();
+        if (hosts.isEmpty()) {
+            MenuItem add = new MenuItem("New host…", new FontIcon(Feather.PLUS));
+            add.setOnAction(e -> newHost());
+            menu.getItems().add(add);
+            return;
+        }
+        Host first = hosts.get(0);
+        MenuItem connect = new MenuItem(hosts.size() == 1 ? "Connect" : "Connect to " + hosts.size() + " hosts", new FontIcon(Feather.TERMINAL));
+        connect.setId("menu-connect");
+        connect.setOnAction(e -> hosts.forEach(open));
+        MenuItem edit = new MenuItem("Edit…", new FontIcon(Feather.EDIT_2));
+        edit.setId("menu-edit");
+        edit.setAccelerator(EDIT);
+        edit.setDisable(hosts.size() != 1);
+        edit.setOnAction(e -> edit(first));
+        MenuItem duplicate = new MenuItem("Duplicate", new FontIcon(Feather.COPY));
+        duplicate.setId("menu-duplicate");
+        duplicate.setDisable(hosts.size() != 1);
+        duplicate.setOnAction(e -> model.duplicate(first));
+        Menu move = new Menu(hosts.size() == 1 ? "Move to group" : "Move " + hosts.size() + " hosts to group", new FontIcon(Feather.FOLDER));
+        move.setId("menu-move");
+        MenuItem none = new MenuItem("No group");
+        none.setOnAction(e -> model.move(hosts, null));
+        move.getItems().add(none);
+        List<HostGroup> groups = new ArrayList<>(model.groups());
+        groups.sort((a, b) -> model.path(a.id()).compareToIgnoreCase(model.path(b.id())));
+        for (HostGroup group : groups) {
+            MenuItem item = new MenuItem(model.path(group.id()));
+            item.setOnAction(e -> model.move(hosts, group.id()));
+            move.getItems().add(item);
+        }
+        MenuItem newGroup = new MenuItem("New group…");
+        newGroup.setId("menu-new-group");
+        newGroup.setOnAction(e -> askNewGroup(hosts));
+        move.getItems().addAll(new SeparatorMenuItem(), newGroup);
+        MenuItem delete = new MenuItem(hosts.size() == 1 ? "Delete…" : "Delete " + hosts.size() + " hosts…", new FontIcon(Feather.TRASH_2));
+        delete.setId("menu-delete");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> confirmDelete(hosts));
+        menu.getItems().addAll(connect, edit, duplicate, move, new SeparatorMenuItem(), delete);
+    }
+
+    private void askNewGroup(List<Host> hosts) {
+        TextInputDialog ask = new TextInputDialog();
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("New group");
+        ask.setHeaderText("Move " + (hosts.size() == 1 ? hosts.get(0).name() : hosts.size() + " hosts") + " to a new group");
+        ask.setContentText("Group name");
+        ask.getEditor().setId("new-group-name");
+        javafx.scene.Node ok = ask.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> dev.keyport.vault.Fields.checkName("Group name", ask.getEditor().getText()).isPresent(), ask.getEditor().textProperty()));
+        ask.showAndWait().ifPresent(name -> model.moveToNewGroup(hosts, name.strip(), null));
+    }
+
+    /** Asks before deleting, naming the hosts and what goes with them; then deletes (with an undo). */
+    public void confirmDelete(List<Host> hosts) {
+        if (hosts.isEmpty()) {
+            return;
+        }
+        List<Host> doomed = List.copyOf(hosts);
+        model.impact(doomed, impact -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.initOwner(getScene().getWindow());
+            alert.setTitle("Delete");
+            alert.setHeaderText(doomed.size() == 1 ? "Delete " + doomed.get(0).name() + "?" : "Delete " + doomed.size() + " hosts?");
+            Label text = new Label(describe(doomed, impact));
+            text.setId("delete-host-details");
+            text.setWrapText(true);
+            text.setMaxWidth(460);
+            alert.getDialogPane().setContent(text);
+            ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+            alert.getButtonTypes().setAll(delete, ButtonType.CANCEL);
+            javafx.scene.Node deleteButton = alert.getDialogPane().lookupButton(delete);
+            deleteButton.setId("confirm-delete-button");
+            deleteButton.getStyleClass().add(Styles.DANGER);
+            alert.showAndWait().filter(delete::equals).ifPresent(b -> model.delete(doomed));
+        });
+    }
+
+    static String describe(List<Host> hosts, HostService.Impact impact) {
+        StringBuilder text = new StringBuilder();
+        if (hosts.size() > 1) {
+            List<String> names = hosts.stream().map(Host::name).limit(8).toList();
+            text.append(String.join(", ", names)).append(hosts.size() > 8 ? " and " + (hosts.size() - 8) + " more" : "").append(".\n\n");
+        } else {
+            Host host = hosts.get(0);
+            text.append(host.username()).append('@').append(host.address()).append(host.port() == 22 ? "" : ":" + host.port())
+                    .append(".\n\n");
+        }
+        if (!impact.tunnels().isEmpty()) {
+            text.append(impact.tunnels().size() == 1 ? "The tunnel " : "The tunnels ").append(quoted(impact.tunnels()))
+                    .append(impact.tunnels().size() == 1 ? " is" : " are").append(" deleted too.\n");
+        }
+        if (!impact.jumpingThrough().isEmpty()) {
+            text.append(quoted(impact.jumpingThrough())).append(impact.jumpingThrough().size() == 1 ? " jumps" : " jump")
+                    .append(" through ").append(hosts.size() == 1 ? "it" : "them").append(" and will connect without that hop.\n");
+        }
+        text.append("You can undo this for a few seconds.");
+        return text.toString();
+    }
+
+    private static String quoted(List<String> names) {
+        List<String> shown = names.stream().limit(6).map(n -> "\u201c" + n + "\u201d").toList();
+        return String.join(", ", shown) + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "");
+    }
+
+    /** A group header (click to open or close; drop hosts on it) or a host. */
+    private final class RowCell extends ListCell<Row> {
+
+        RowCell() {
+            setPrefWidth(0); // the list never scrolls sideways: long names are elided instead
+            setOnDragDetected(e -> {
+                if (getItem() instanceof HostRow hostRow) {
+                    List<Host> selected = selectedHosts();
+                    dragged = selected.contains(hostRow.host()) ? selected : List.of(hostRow.host());
+                    startFullDrag();
+                    e.consume();
+                }
+            });
+            setOnMouseDragEntered(e -> {
+                if (getItem() instanceof GroupRow && !dragged.isEmpty()) {
+                    getStyleClass().add("drop-target");
+                }
+            });
+            setOnMouseDragExited(e -> getStyleClass().remove("drop-target"));
+            setOnMouseDragReleased(e -> {
+                getStyleClass().remove("drop-target");
+                if (getItem() instanceof GroupRow group && !dragged.isEmpty()) {
+                    model.move(dragged, group.group().id());
+                }
+                dragged = List.of();
+                e.consume();
+            });
+            setOnMouseReleased(e -> dragged = List.of());
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && getItem() instanceof GroupRow group && !e.isShiftDown() && !e.isShortcutDown()) {
+                    model.toggle(group.group().id());
+                }
+            });
         }
 
         @Override
-        protected void updateItem(Host host, boolean empty) {
-            super.updateItem(host, empty);
-            if (empty || host == null) {
+        protected void updateItem(Row item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("group-row", "host-row", "drop-target");
+            setTooltip(null);
+            if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
+            setText(null);
+            if (item instanceof GroupRow group) {
+                getStyleClass().add("group-row");
+                setGraphic(groupGraphic(group));
+            } else if (item instanceof HostRow host) {
+                getStyleClass().add("host-row");
+                setGraphic(hostGraphic(host));
+                Host h = host.host();
+                setTooltip(new Tooltip(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
+                        + (host.groupPath().isEmpty() ? "" : "\nGroup: " + host.groupPath())
+                        + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags()))));
+            }
+        }
+
+        private HBox groupGraphic(GroupRow group) {
+            FontIcon chevron = new FontIcon(group.expanded() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
+            FontIcon folder = new FontIcon(Feather.FOLDER);
+            Label name = new Label(group.group().name());
+            name.getStyleClass().add("group-name");
+            name.setMinWidth(0);
+            name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setEllipsisString("\u2026");
+            Label count = new Label(Integer.toString(group.count()));
+            count.getStyleClass().add("host-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(6, chevron, folder, name, count);
+            row.setId("group-" + group.group().name());
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setPadding(new Insets(2, 0, 2, group.depth() * 16));
+            row.setMinWidth(0);
+            return row;
+        }
+
+        private HBox hostGraphic(HostRow hostRow) {
+            Host host = hostRow.host();
             Label name = new Label(host.name());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
+            name.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
+            name.setMinWidth(0);
+            name.setTextOverrun(OverrunStyle.ELLIPSIS);
+            name.setEllipsisString("\u2026");
             Label target = new Label(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
             target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            target.setMinWidth(0);
+            target.setTextOverrun(OverrunStyle.ELLIPSIS);
+            target.setEllipsisString("\u2026");
+            HBox second = new HBox(6, target);
+            second.setAlignment(Pos.CENTER_LEFT);
+            second.setMinWidth(0);
+            for (String tag : host.details().tags()) {
+                Label chip = new Label(tag);
+                chip.getStyleClass().add("tag-chip");
+                chip.setMinWidth(Region.USE_PREF_SIZE);
+                second.getChildren().add(chip);
+            }
+            VBox text = new VBox(2, name, second);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
             FontIcon icon = new FontIcon(Feather.SERVER);
             icon.setIconSize(18);
-            HBox row = new HBox(10, icon, new VBox(2, name, target));
+            HBox row = new HBox(10, icon, text);
+            if (model.tabsOn().contains(host.id())) {
+                Label tab = badge("tab open", Feather.TERMINAL, Styles.ACCENT, "tab-open");
+                row.getChildren().add(tab);
+            }
             if (model.tunnelsOn().contains(host.id())) {
-                FontIcon tunnel = new FontIcon(Feather.SHUFFLE);
-                tunnel.getStyleClass().add(Styles.SUCCESS);
-                Label on = new Label("tunnel on", tunnel);
-                on.getStyleClass().addAll("tunnel-on", Styles.TEXT_SMALL, Styles.SUCCESS);
-                Region gap = new Region();
-                HBox.setHgrow(gap, Priority.ALWAYS);
-                row.getChildren().addAll(gap, on);
+                row.getChildren().add(badge("tunnel on", Feather.SHUFFLE, Styles.SUCCESS, "tunnel-on"));
             }
             row.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
-            setGraphic(row);
+            row.setMinWidth(0);
+            row.setPadding(new Insets(0, 0, 0, hostRow.depth() * 16));
+            return row;
+        }
+
+        private Label badge(String text, Feather glyph, String style, String styleClass) {
+            FontIcon icon = new FontIcon(glyph);
+            icon.getStyleClass().add(style);
+            Label label = new Label(text, icon);
+            label.getStyleClass().addAll(styleClass, "host-badge", Styles.TEXT_SMALL, style);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            return label;
         }
     }
 }

@@ -1,38 +1,64 @@
 package dev.keyport.app.ui.hosts;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
+import javafx.collections.SetChangeListener;
 
 import dev.keyport.app.services.HostService;
 import dev.keyport.app.ui.VaultWork;
+import dev.keyport.app.ui.hosts.HostTree.Row;
+import dev.keyport.app.ui.hosts.HostTree.Sort;
 import dev.keyport.vault.Host;
+import dev.keyport.vault.HostGroup;
 
 /**
- * The host list's state: all hosts, the search text, the filtered hosts, and the last problem.
- * Vault work runs on {@code background}; results arrive on the UI thread through {@code ui}.
+ * The host list's state: the hosts and groups, the search text, the tags filtered on, the order,
+ * the collapsed groups, the rows that follow from them, the last problem, and the last deletion
+ * (which can be undone). Vault work runs on {@code background}; results arrive on the UI thread
+ * through {@code ui}. Filtering runs on the UI thread: it only walks pre-sorted hosts (see the host
+ * list benchmark for its cost).
  */
 public final class HostListViewModel {
 
     private final HostService hostService;
     private final Executor background;
     private final Executor ui;
-    private final ObservableList<Host> hosts = FXCollections.observableArrayList();
-    private final FilteredList<Host> visible = new FilteredList<>(hosts, h -> true);
-    private final StringProperty query = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableSet<UUID> tunnelsOn;
-    private final javafx.beans.binding.StringBinding placeholder;
+    private final ObservableSet<UUID> tabsOn;
+    private final ObservableList<Host> hosts = FXCollections.observableArrayList();
+    private final ObservableList<Host> visible = FXCollections.observableArrayList();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableSet<String> tagFilter = FXCollections.observableSet();
+    private final ObservableSet<UUID> collapsed = FXCollections.observableSet();
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.NAME);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final StringBinding placeholder;
+    private HostTree tree = HostTree.empty();
+    private HostService.Deleted lastDeleted;
 
     public HostListViewModel(HostService hostService, Executor background, Executor ui) {
         this(hostService, background, ui, FXCollections.observableSet());
@@ -40,33 +66,83 @@ public final class HostListViewModel {
 
     /** @param tunnelsOn ids of hosts that a switched-on tunnel goes through (kept up to date by the tunnels) */
     public HostListViewModel(HostService hostService, Executor background, Executor ui, ObservableSet<UUID> tunnelsOn) {
-        this.tunnelsOn = tunnelsOn;
+        this(hostService, background, ui, tunnelsOn, FXCollections.observableSet());
+    }
+
+    /**
+     * @param tunnelsOn ids of hosts that a switched-on tunnel goes through (kept up to date by the tunnels)
+     * @param tabsOn    ids of hosts with an open terminal tab (kept up to date by the window); a host
+     *                  added here becomes the most recently used one
+     */
+    public HostListViewModel(HostService hostService, Executor background, Executor ui, ObservableSet<UUID> tunnelsOn,
+                             ObservableSet<UUID> tabsOn) {
         this.hostService = hostService;
         this.background = background;
         this.ui = ui;
-        query.addListener((obs, old, text) -> visible.setPredicate(h -> matches(h, text)));
-        placeholder = javafx.beans.binding.Bindings.createStringBinding(() -> hosts.isEmpty()
-                ? "No hosts yet.\nAdd one with New host (Ctrl+Shift+N)."
-                : "No host matches \u201c" + query.get().strip() + "\u201d.\nClear the search to see all " + hosts.size()
-                        + (hosts.size() == 1 ? " host." : " hosts."), hosts, query);
-    }
-
-    /** Whether a host matches the search text: every word must appear in name, address or user. */
-    static boolean matches(Host host, String text) {
-        if (text == null || text.isBlank()) {
-            return true;
-        }
-        String haystack = (host.name() + " " + host.username() + "@" + host.address() + ":" + host.port()).toLowerCase(Locale.ROOT);
-        for (String word : text.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-            if (!haystack.contains(word)) {
-                return false;
+        this.tunnelsOn = tunnelsOn;
+        this.tabsOn = tabsOn;
+        query.addListener((obs, old, text) -> refresh());
+        sort.addListener((obs, old, order) -> refresh());
+        tagFilter.addListener((SetChangeListener<String>) change -> refresh());
+        collapsed.addListener((SetChangeListener<UUID>) change -> refresh());
+        tabsOn.addListener((SetChangeListener<UUID>) change -> {
+            if (change.wasAdded()) {
+                UUID id = change.getElementAdded();
+                run(() -> hostService.markUsed(id));
             }
-        }
-        return true;
+        });
+        placeholder = Bindings.createStringBinding(() -> {
+            if (hosts.isEmpty()) {
+                return "No hosts yet.\nAdd one with New host (Ctrl+Shift+N).";
+            }
+            String searched = query.get().strip();
+            String filter = searched.isEmpty() ? "" : "\u201c" + searched + "\u201d";
+            if (!tagFilter.isEmpty()) {
+                filter += (filter.isEmpty() ? "" : " with ") + "the tag" + (tagFilter.size() == 1 ? " " : "s ") + String.join(", ", tagFilter);
+            }
+            return "No host matches " + filter + ".\nClear the " + (tagFilter.isEmpty() ? "search" : "filter") + " to see all "
+                    + hosts.size() + (hosts.size() == 1 ? " host." : " hosts.");
+        }, hosts, query, tagFilter);
     }
 
+    /** The hosts the search and tag filter keep, in list order, regardless of groups. */
     public ObservableList<Host> visibleHosts() {
         return visible;
+    }
+
+    /** Every saved host. */
+    public ObservableList<Host> allHosts() {
+        return hosts;
+    }
+
+    /** The rows the list shows: group headers and hosts. */
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    /** Every tag in use. */
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    /** The tags a host must carry to be shown. */
+    public ObservableSet<String> tagFilter() {
+        return tagFilter;
+    }
+
+    /** Ids of collapsed groups. */
+    public ObservableSet<UUID> collapsed() {
+        return collapsed;
+    }
+
+    public void toggle(UUID groupId) {
+        if (!collapsed.remove(groupId)) {
+            collapsed.add(groupId);
+        }
+    }
+
+    public ObjectProperty<Sort> sortProperty() {
+        return sort;
     }
 
     /** Hosts that a switched-on tunnel goes through: the list marks them. */
@@ -74,8 +150,13 @@ public final class HostListViewModel {
         return tunnelsOn;
     }
 
+    /** Hosts with an open terminal tab: the list marks them. */
+    public ObservableSet<UUID> tabsOn() {
+        return tabsOn;
+    }
+
     /** What the empty list says: how to add a first host, or that the search matches none of the saved ones. */
-    public javafx.beans.binding.StringBinding placeholderProperty() {
+    public StringBinding placeholderProperty() {
         return placeholder;
     }
 
@@ -87,31 +168,188 @@ public final class HostListViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** Loads the hosts from the vault in the background. */
+    /** True once the hosts have been read from the vault. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Counts every new set of rows (tests and the benchmark wait for it). */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** "Deleted web": what the last deletion removed while it can be undone; "" otherwise. */
+    public ReadOnlyStringProperty undoMessageProperty() {
+        return undoMessage.getReadOnlyProperty();
+    }
+
+    /** The group path of a host, "" when it has none. */
+    public String groupPath(Host host) {
+        return tree.groupPath(host);
+    }
+
+    /** Every group with its path ("prod / web"), for "Move to group". */
+    public List<HostGroup> groups() {
+        return tree.groups();
+    }
+
+    public String path(UUID groupId) {
+        return tree.path(groupId);
+    }
+
+    /** Loads the hosts and groups from the vault in the background. */
     public void reload() {
-        run(() -> show(hostService.list()));
+        run(() -> show(hostService.catalog()));
     }
 
     /** Saves a new host and, if given, its password (encrypted in the vault); the password array is wiped. */
     public void add(Host host, char[] password) {
         run(() -> {
             hostService.save(host, password);
-            show(hostService.list());
+            show(hostService.catalog());
+        });
+    }
+
+    /**
+     * Reads what the editor offers (groups, keys, identities, hosts) in the background, then hands a
+     * fresh editor for {@code host} (null: a new host) to {@code open} on the UI thread.
+     */
+    public void edit(Host host, Consumer<HostEditorViewModel> open) {
+        run(() -> {
+            HostService.Choices choices = hostService.choices();
+            ui.execute(() -> open.accept(new HostEditorViewModel(choices, host, System.getProperty("user.name", ""), background, ui)));
+        });
+    }
+
+    /** Saves what an editor produced (new groups, the host, a typed password, which is wiped). */
+    public void save(HostEditorViewModel.Draft draft) {
+        run(() -> {
+            hostService.save(draft.host(), draft.newGroups(), draft.password());
+            show(hostService.catalog());
+        });
+    }
+
+    public void duplicate(Host host) {
+        run(() -> {
+            hostService.duplicate(host);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Moves hosts into {@code groupId} (null: out of their groups). */
+    public void move(List<Host> moved, UUID groupId) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        List<Host> copy = List.copyOf(moved);
+        run(() -> {
+            hostService.move(copy, groupId);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Creates a group (inside {@code parent}, or at the top when null) and moves {@code moved} into it. */
+    public void moveToNewGroup(List<Host> moved, String name, UUID parent) {
+        List<Host> copy = List.copyOf(moved);
+        run(() -> {
+            HostGroup group = hostService.createGroup(name, parent);
+            hostService.move(copy, group.id());
+            show(hostService.catalog());
+        });
+    }
+
+    /** Reads, in the background, what deleting {@code doomed} takes with it; {@code answer} gets it on the UI thread. */
+    public void impact(List<Host> doomed, Consumer<HostService.Impact> answer) {
+        List<Host> copy = List.copyOf(doomed);
+        run(() -> {
+            HostService.Impact impact = hostService.impact(copy);
+            ui.execute(() -> answer.accept(impact));
+        });
+    }
+
+    /** Deletes hosts (their tunnels go too); the deletion can be undone until {@link #dismissUndo()} or the next one. */
+    public void delete(List<Host> doomed) {
+        if (doomed.isEmpty()) {
+            return;
+        }
+        List<Host> copy = List.copyOf(doomed);
+        run(() -> {
+            HostService.Deleted deleted = hostService.delete(copy);
+            HostService.Catalog catalog = hostService.catalog();
+            ui.execute(() -> {
+                forgetUndo();
+                lastDeleted = deleted;
+                undoMessage.set(deleted.hosts().size() == 1 ? "Deleted " + deleted.hosts().get(0).name()
+                        : "Deleted " + deleted.hosts().size() + " hosts");
+                apply(catalog);
+            });
         });
     }
 
     public void delete(Host host) {
+        delete(List.of(host));
+    }
+
+    /** Puts the last deleted hosts back exactly as they were. */
+    public void undo() {
+        HostService.Deleted deleted = lastDeleted;
+        if (deleted == null) {
+            return;
+        }
+        lastDeleted = null;
+        undoMessage.set("");
         run(() -> {
-            hostService.delete(host);
-            ui.execute(() -> hosts.remove(host));
+            hostService.restore(deleted);
+            show(hostService.catalog());
         });
     }
 
-    private void show(List<Host> loaded) {
-        ui.execute(() -> {
-            hosts.setAll(loaded);
-            problem.set("");
-        });
+    /** The undo offer has expired: the saved passwords held for it are wiped. */
+    public void dismissUndo() {
+        forgetUndo();
+        undoMessage.set("");
+    }
+
+    private void forgetUndo() {
+        HostService.Deleted deleted = lastDeleted;
+        lastDeleted = null;
+        if (deleted != null) {
+            background.execute(deleted::forget);
+        }
+    }
+
+    private void show(HostService.Catalog catalog) {
+        HostTree built = new HostTree(catalog);
+        ui.execute(() -> apply(built));
+    }
+
+    private void apply(HostService.Catalog catalog) {
+        apply(new HostTree(catalog));
+    }
+
+    private void apply(HostTree built) {
+        tree = built;
+        hosts.setAll(built.hosts());
+        List<String> inUse = built.tags();
+        tags.setAll(inUse);
+        tagFilter.removeIf(tag -> inUse.stream().noneMatch(tag::equalsIgnoreCase));
+        problem.set("");
+        refresh();
+        loaded.set(true);
+    }
+
+    private void refresh() {
+        Set<String> filter = Set.copyOf(tagFilter);
+        List<Host> kept = tree.matching(query.get(), filter, sort.get());
+        List<Row> next = tree.rows(kept, HostTree.words(query.get()).length > 0 || !filter.isEmpty(), collapsed);
+        // typing a longer word often keeps the same hosts: then the list is left alone (no re-layout)
+        if (!kept.equals(visible)) {
+            visible.setAll(kept);
+        }
+        if (!next.equals(rows)) {
+            rows.setAll(next);
+        }
+        revision.set(revision.get() + 1);
     }
 
     private void run(VaultWork work) {

@@ -20,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-import dev.keyport.app.ui.hosts.AddHostDialog;
 import dev.keyport.app.ui.hosts.HostListView;
 import dev.keyport.app.ui.settings.SettingsView;
 import dev.keyport.app.ui.terminal.TerminalSettings;
@@ -168,7 +167,7 @@ public final class MainWindow {
     }
 
     private void addHost() {
-        AddHostDialog.show(stage).ifPresent(answer -> model.hosts().add(answer.host(), answer.password()));
+        hostList.newHost();
     }
 
     /** Opens the tunnel editor for {@code profile} (null: a new one); saving goes through the view model. */

@@ -3,6 +3,11 @@ package dev.keyport.app.ui.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.keyport.app.services.HostService;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostDetails;
+import dev.keyport.vault.HostGroup;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
@@ -22,11 +29,12 @@ class HostListViewModelTest {
     Path dir;
     private Vault vault;
     private HostListViewModel model;
+    private final ObservableSet<UUID> tabsOn = FXCollections.observableSet();
 
     @BeforeEach
     void setUp() throws Exception {
         vault = Vault.create(dir, "pw".toCharArray(), KdfParameters.FLOOR);
-        model = new HostListViewModel(new HostService(vault.hosts()), Runnable::run, Runnable::run);
+        model = new HostListViewModel(new HostService(vault), Runnable::run, Runnable::run, FXCollections.observableSet(), tabsOn);
     }
 
     @AfterEach
@@ -88,5 +96,140 @@ class HostListViewModelTest {
         model.queryProperty().set("mail");
         assertThat(model.visibleHosts()).isEmpty();
         assertThat(model.placeholderProperty().get()).isEqualTo("No host matches \u201cmail\u201d.\nClear the search to see all 2 hosts.");
+    }
+
+    private Host save(String name, String address, String user, HostGroup group, String... tags) throws Exception {
+        HostDetails details = HostDetails.NONE.withTags(List.of(tags)).withGroup(group == null ? null : group.id());
+        Host host = Host.create(name, address, 22, user, new HostAuth.Password()).withDetails(details);
+        vault.hosts().save(host);
+        return host;
+    }
+
+    /** The rows as the list shows them: "> group (n)" for a group (v when open), indented names for hosts. */
+    private List<String> shown() {
+        return model.rows().stream().map(row -> "  ".repeat(row.depth()) + (row instanceof HostTree.GroupRow g
+                ? (g.expanded() ? "v " : "> ") + g.group().name() + " (" + g.count() + ")"
+                : ((HostTree.HostRow) row).host().name())).toList();
+    }
+
+    @Test
+    void groupsAreSectionsWithCountsNestedGroupsInsideTheirParentAndCollapsible() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        HostGroup web = HostGroup.create("web", prod.id());
+        vault.groups().save(prod);
+        vault.groups().save(web);
+        save("web2", "10.0.0.2", "deploy", web);
+        save("web1", "10.0.0.1", "deploy", web);
+        save("db", "10.0.0.9", "postgres", prod);
+        save("laptop", "192.168.1.5", "me", null);
+        model.reload();
+        assertThat(shown()).containsExactly("v prod (3)", "  v web (2)", "    web1", "    web2", "  db", "laptop");
+
+        model.toggle(web.id());
+        assertThat(shown()).containsExactly("v prod (3)", "  > web (2)", "  db", "laptop");
+        model.toggle(prod.id());
+        assertThat(shown()).containsExactly("> prod (3)", "laptop");
+        model.toggle(prod.id());
+        model.toggle(web.id());
+        assertThat(shown()).hasSize(6);
+    }
+
+    @Test
+    void searchCoversGroupAndTagsAndOpensTheGroupsItKeeps() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        HostGroup staging = HostGroup.create("staging", null);
+        vault.groups().save(prod);
+        vault.groups().save(staging);
+        save("web1", "10.0.0.1", "deploy", prod, "nginx");
+        save("web2", "10.1.0.1", "deploy", staging, "nginx", "canary");
+        save("db", "10.0.0.9", "postgres", prod);
+        model.reload();
+        model.toggle(prod.id());
+
+        model.queryProperty().set("prod");
+        assertThat(shown()).containsExactly("v prod (2)", "  db", "  web1");
+        model.queryProperty().set("#canary");
+        assertThat(shown()).containsExactly("v staging (1)", "  web2");
+        model.queryProperty().set("nginx prod");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("web1");
+        model.queryProperty().set("");
+        assertThat(shown()).containsExactly("> prod (2)", "v staging (1)", "  web2");
+    }
+
+    @Test
+    void tagsAreListedAndFilteringByTagsKeepsHostsCarryingAllOfThem() throws Exception {
+        save("web1", "10.0.0.1", "deploy", null, "nginx", "prod");
+        save("web2", "10.0.0.2", "deploy", null, "nginx");
+        save("db", "10.0.0.3", "deploy", null, "prod");
+        model.reload();
+        assertThat(model.tags()).containsExactly("nginx", "prod");
+        model.tagFilter().add("prod");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("db", "web1");
+        model.tagFilter().add("nginx");
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("web1");
+        model.queryProperty().set("web2");
+        assertThat(model.visibleHosts()).isEmpty();
+        assertThat(model.placeholderProperty().get())
+                .isEqualTo("No host matches \u201cweb2\u201d with the tags nginx, prod.\nClear the filter to see all 3 hosts.");
+    }
+
+    @Test
+    void sortsByNameByAddressAndByRecentUse() throws Exception {
+        Host b = save("bravo", "10.0.0.1", "deploy", null);
+        Host a = save("alpha", "10.0.0.3", "deploy", null);
+        Host c = save("charlie", "10.0.0.2", "deploy", null);
+        model.reload();
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("alpha", "bravo", "charlie");
+        model.sortProperty().set(HostTree.Sort.ADDRESS);
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("bravo", "charlie", "alpha");
+
+        tabsOn.add(c.id());
+        tabsOn.add(a.id());
+        model.reload();
+        model.sortProperty().set(HostTree.Sort.RECENT);
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("alpha", "charlie", "bravo");
+        assertThat(b).isNotNull();
+    }
+
+    @Test
+    void deletingSeveralHostsCanBeUndoneAndTheyComeBackAsTheyWere() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        vault.groups().save(prod);
+        Host web = save("web", "10.0.0.1", "deploy", prod, "nginx");
+        Host db = save("db", "10.0.0.2", "deploy", prod);
+        save("keep", "10.0.0.3", "deploy", null);
+        model.reload();
+
+        model.delete(List.of(web, db));
+        assertThat(model.undoMessageProperty().get()).isEqualTo("Deleted 2 hosts");
+        assertThat(shown()).containsExactly("v prod (0)", "keep");
+        assertThat(vault.hosts().list()).extracting(Host::name).containsExactly("keep");
+
+        model.undo();
+        assertThat(model.undoMessageProperty().get()).isEmpty();
+        assertThat(shown()).containsExactly("v prod (2)", "  db", "  web", "keep");
+        assertThat(vault.hosts().find(web.id())).contains(web);
+    }
+
+    @Test
+    void anExpiredUndoLeavesTheHostsDeleted() throws Exception {
+        Host web = save("web", "10.0.0.1", "deploy", null);
+        model.reload();
+        model.delete(web);
+        assertThat(model.undoMessageProperty().get()).isEqualTo("Deleted web");
+        model.dismissUndo();
+        model.undo();
+        assertThat(model.visibleHosts()).isEmpty();
+        assertThat(vault.hosts().list()).isEmpty();
+    }
+
+    @Test
+    void duplicateAndMoveToANewGroup() throws Exception {
+        Host web = save("web", "10.0.0.1", "deploy", null);
+        model.reload();
+        model.duplicate(web);
+        assertThat(model.visibleHosts()).extracting(Host::name).containsExactly("web", "web (copy)");
+        model.moveToNewGroup(List.copyOf(model.visibleHosts()), "frontend", null);
+        assertThat(shown()).containsExactly("v frontend (2)", "  web", "  web (copy)");
     }
 }
