@@ -106,7 +106,7 @@ public final class Vault implements AutoCloseable {
                 ownerOnly(directory.resolve(DB_FILE), "rw-------");
                 migrate(directory, connection, schemaVersion);
                 LOG.info("Vault created in {}", directory);
-                return new Vault(directory, new Db(connection, keys), lock);
+                return new Vault(directory, new Db(connection, keys, directory), lock);
             } catch (VaultException | RuntimeException e) {
                 // a half-made vault would block the next attempt: remove what this call created
                 deleteQuietly(directory.resolve(DB_FILE));
@@ -177,7 +177,7 @@ public final class Vault implements AutoCloseable {
             requireSchema(directory, keys);
             connection = openDatabase(directory, keys, true);
             connection = migrate(directory, connection, keys);
-            return new Db(connection, keys);
+            return new Db(connection, keys, directory);
         } catch (VaultException | RuntimeException e) {
             if (connection != null) {
                 closeQuietly(connection);
@@ -253,9 +253,17 @@ public final class Vault implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("user", "keyport");
         props.put("password", password);
+        Connection connection = null;
         try {
-            return DriverManager.getConnection(url, props);
+            connection = DriverManager.getConnection(url, props);
+            if (!readOnly) {
+                RecordSeals.register(connection, keys.records(), directory);
+            }
+            return connection;
         } catch (SQLException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
             throw openFailure(directory, e);
         } finally {
             Arrays.fill(password, '\0');
@@ -287,7 +295,7 @@ public final class Vault implements AutoCloseable {
             Schema.migrate(connection, schemaVersion);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
+            throw new VaultException("The vault in " + directory + " could not be prepared: " + Db.describe(e), e);
         }
     }
 
@@ -298,7 +306,7 @@ public final class Vault implements AutoCloseable {
             current = Schema.currentVersion(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new VaultException("The vault in " + directory + " could not be read: " + e.getMessage(), e);
+            throw new VaultException("The vault in " + directory + " could not be read: " + Db.describe(e), e);
         }
         if (current == 0) {
             // Every vault is created with its schema, so an empty database behind a header is a damaged
@@ -313,6 +321,10 @@ public final class Vault implements AutoCloseable {
             throw new VaultException("The vault in " + directory + " was written by a newer Keyport (schema " + current
                     + "). Update Keyport to open it.");
         }
+        if (current >= Schema.SEALED_SINCE) {
+            // before anything is written (a migration seals every row again): every record must match
+            verifyAll(directory, connection, keys);
+        }
         if (current == Schema.latestVersion()) {
             return connection;
         }
@@ -324,10 +336,25 @@ public final class Vault implements AutoCloseable {
             Schema.migrate(reopened, Schema.latestVersion());
         } catch (SQLException e) {
             closeQuietly(reopened);
-            throw new VaultException("The vault in " + directory + " could not be upgraded: " + e.getMessage()
+            throw new VaultException("The vault in " + directory + " could not be upgraded: " + Db.describe(e)
                     + ". The copy from before the upgrade is in " + backup + ".", e);
         }
         return reopened;
+    }
+
+    /** Checks every record's MAC; a mismatch closes the connection and names the record. */
+    private static void verifyAll(Path directory, Connection connection, VaultKeys keys) throws VaultException {
+        try {
+            RecordSeals.verifyAll(connection, new RecordSeals.Seal(keys.records(), directory));
+        } catch (RecordSeals.Mismatch e) {
+            closeQuietly(connection);
+            LOG.error("Record authentication failed: {}", e.getMessage());
+            throw new TamperedRecordException(e.getMessage());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
+                    + " Restore a backup (keyport vault backups, then keyport vault restore BACKUP); Keyport has not changed it.", e);
+        }
     }
 
     /** Copies the database and header (both still encrypted) to {@code backups/<stamp>-<reason>/}. Database must be closed. */
@@ -449,6 +476,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        RecordSeals.unregister(connection);
         try {
             connection.close();
         } catch (SQLException e) {
