@@ -20,6 +20,8 @@ import dev.keyport.vault.VaultException;
 /** Shared plumbing: run a command body, print readable errors, return exit codes. */
 final class Cli {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cli.class);
+
     /** Exit code for a failure a person can fix (wrong password, missing vault, unreadable key). */
     static final int FAILED = 1;
 
@@ -36,7 +38,8 @@ final class Cli {
         try {
             return body.run(env);
         } catch (VaultException | IOException | KeyCodecException | TeamFileException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("keyport: " + e.getMessage());
+            LOG.debug("keyport {} failed", spec.qualifiedName(), e);
+            spec.commandLine().getErr().println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         }
     }

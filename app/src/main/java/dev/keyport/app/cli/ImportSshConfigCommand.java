@@ -43,8 +43,8 @@ public final class ImportSshConfigCommand implements Callable<Integer> {
                         return null;
                     }
                 });
-                result.lines().forEach(out::println);
-                result.warnings().forEach(w -> out.println("Warning: " + w));
+                result.lines().forEach(l -> out.println(Display.escape(l)));
+                result.warnings().forEach(w -> out.println("Warning: " + Display.escape(w)));
                 out.println("Imported " + config + ": " + result.added() + " added, " + result.updated() + " updated, "
                         + result.unchanged() + " unchanged; " + Cli.count(result.keysAdded(), "key", "keys") + " added, "
                         + Cli.count(result.tunnels(), "tunnel", "tunnels") + ".");

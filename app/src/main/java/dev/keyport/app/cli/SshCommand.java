@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.keyport.app.services.BoundedFile;
 import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.SecretFile;
 import dev.keyport.terminal.ConnectionSpec;
@@ -127,7 +128,7 @@ public final class SshCommand implements Callable<Integer> {
                         try {
                             running.add(connection.startForward(forward));
                         } catch (SshFailure e) {
-                            err.println("keyport: " + forward.toOpenSsh() + " failed: " + e.getMessage());
+                            err.println("keyport: " + forward.toOpenSsh() + " failed: " + Display.escape(UserMessages.of(e)));
                             if (settings.exitOnForwardFailure) {
                                 return FAILED;
                             }
@@ -144,10 +145,10 @@ public final class SshCommand implements Callable<Integer> {
                 }
             }
         } catch (SshFailure e) {
-            err.println("keyport: " + e.getMessage());
+            err.println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         } catch (IllegalArgumentException | IOException e) {
-            err.println("keyport: " + e.getMessage());
+            err.println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         } finally {
             if (password != null) {
@@ -163,7 +164,7 @@ public final class SshCommand implements Callable<Integer> {
         try {
             while (!stop.await(200, TimeUnit.MILLISECONDS)) {
                 if (!connection.isOpen()) {
-                    err.println("keyport: the connection to " + connection.spec().displayName() + " was closed");
+                    err.println("keyport: the connection to " + Display.escape(connection.spec().displayName()) + " was closed");
                     return FAILED;
                 }
             }
@@ -180,7 +181,9 @@ public final class SshCommand implements Callable<Integer> {
         List<Credential> credentials = new ArrayList<>();
         for (Path identity : identitiesOrDefaults()) {
             try {
-                credentials.add(new Credential.PrivateKey(identity.getFileName().toString(), Files.readAllBytes(identity)));
+                credentials.add(new Credential.PrivateKey(identity.getFileName().toString(), BoundedFile.read(identity, BoundedFile.KEY)));
+            } catch (BoundedFile.TooLargeException e) {
+                throw e;
             } catch (IOException e) {
                 throw new IOException("Cannot read identity file " + identity + ": " + e.getMessage(), e);
             }
