@@ -70,6 +70,39 @@ final class Db {
         return new VaultException("The vault is locked. Unlock it with the master password first.");
     }
 
+    /** Runs once, before the first write of this session (the daily backup); null when done. */
+    private Runnable beforeFirstWrite;
+
+    synchronized void beforeFirstWrite(Runnable hook) {
+        this.beforeFirstWrite = hook;
+    }
+
+    private void firstWrite() {
+        if (beforeFirstWrite != null && transactionDepth == 0) {
+            Runnable hook = beforeFirstWrite;
+            beforeFirstWrite = null;
+            hook.run();
+        }
+    }
+
+    /** Closes the connection for a file copy (keys kept); the caller holds the monitor and calls {@link #resume}. */
+    void suspend() {
+        if (connection != null) {
+            RecordSeals.unregister(connection);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("Closing the vault database for a backup failed: {}", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    /** Takes a freshly opened connection to the same database after {@link #suspend}. */
+    void resume(Connection reopened) {
+        this.connection = reopened;
+    }
+
     synchronized boolean isOpen() {
         return connection != null;
     }
@@ -169,11 +202,13 @@ final class Db {
 
     /** Runs one INSERT, UPDATE, MERGE or DELETE; the number of rows it changed. */
     synchronized int update(String sql, Binder binder, String whatFailed) throws VaultException {
+        firstWrite();
         return run(c -> execute(c, sql, binder), whatFailed);
     }
 
     /** Runs {@code work} in one transaction (see {@link #inTransaction}); its statements use {@link #execute}. */
     synchronized <T> T transaction(SqlWork<T> work, String whatFailed) throws VaultException {
+        firstWrite();
         return run(c -> inTransaction(work), whatFailed);
     }
 
