@@ -80,7 +80,15 @@ public final class Main implements Callable<Integer>, CliRoot {
      * as one line without a stack trace (the trace goes to the log file).
      */
     public static CommandLine commandLine(Main main) {
-        CommandLine cli = new CommandLine(main);
+        return commandLine(main, CommandLine.defaultFactory(), true);
+    }
+
+    /**
+     * As {@link #commandLine(Main)}, with the commands made by {@code factory} (tests hand in their own
+     * streams) and the process's logging left alone unless {@code configureLogging}.
+     */
+    public static CommandLine commandLine(Main main, CommandLine.IFactory factory, boolean configureLogging) {
+        CommandLine cli = new CommandLine(main, factory);
         cli.setOut(dev.keyport.app.cli.Display.terminalWriter(System.out));
         cli.setErr(dev.keyport.app.cli.Display.terminalWriter(System.err));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -94,7 +102,9 @@ public final class Main implements Callable<Integer>, CliRoot {
             }
             boolean command = parsed.hasSubcommand();
             Path data = main.environment.dataDirectory(dataDir);
-            Logging.configure(data, main.verbose ? Logging.Console.VERBOSE : command ? Logging.Console.QUIET : Logging.Console.WARNINGS);
+            if (configureLogging) {
+                Logging.configure(data, main.verbose ? Logging.Console.VERBOSE : command ? Logging.Console.QUIET : Logging.Console.WARNINGS);
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

@@ -60,7 +60,8 @@ final class Cli {
     /** Unlock, run {@code body}, lock: for a {@link #run} body that checks its input before asking for the password. */
     static int withVault(CommandSpec spec, CliEnvironment env, CommonOptions common, VaultBody body)
             throws VaultException, IOException, KeyCodecException, TeamFileException {
-        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords(), "keyport " + spec.qualifiedName(" ")
+                .replaceFirst("^keyport ", ""))) {
             return body.run(vault, spec.commandLine().getOut());
         }
     }

@@ -36,6 +36,7 @@ public final class ImportSshConfigCommand implements Callable<Integer> {
                 throw new IOException("There is no ssh_config " + config + ".");
             }
             return Cli.withVault(spec, env, common, (vault, out) -> {
+                vault.backup("before-import");
                 SshConfigImport.Result result = new SshConfigImport(vault).importFrom(config, home, source -> {
                     try {
                         return env.passwords().secret(KeyCommand.PASSPHRASE_FILE_ENV, "Passphrase for " + source, false);

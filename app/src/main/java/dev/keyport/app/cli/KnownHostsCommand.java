@@ -31,6 +31,7 @@ public final class KnownHostsCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
+                vault.backup("before-import");
                 KnownHostsImport.Result result = new KnownHostsImport(vault).importFrom(file);
                 result.lines().forEach(l -> out.println(Display.escape(l)));
                 result.warnings().forEach(w -> out.println("Skipped: " + Display.escape(w)));
