@@ -37,8 +37,9 @@ import dev.keyport.terminal.tunnel.Forwarding;
  * forwards ports, over Keyport's session layer, like {@code ssh}.
  */
 @Command(name = "ssh", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status; with -N, only"
-                + " forward ports until Ctrl-C or SIGTERM.",
+        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status; without a"
+                + " COMMAND, open the login shell in this terminal (raw mode, window-size changes followed) and exit with its status;"
+                + " with -N, only forward ports until Ctrl-C or SIGTERM.",
                 "A password is read from the file named by KEYPORT_PASSWORD_FILE when set."})
 public final class SshCommand implements Callable<Integer> {
 
@@ -56,6 +57,12 @@ public final class SshCommand implements Callable<Integer> {
 
     @Option(names = "-N", description = "Run no command: only forward ports, until Ctrl-C or SIGTERM")
     boolean noCommand;
+
+    @Option(names = "-t", description = "Ask for a PTY even when standard input is not a terminal (the default for a shell on a terminal)")
+    boolean forcePty;
+
+    @Option(names = "-T", description = "Ask for no PTY")
+    boolean noPty;
 
     @Option(names = "-L", paramLabel = "[bind:]port:host:hostport", description = "Local forward (may repeat)")
     List<String> localForwards = new ArrayList<>();
@@ -117,8 +124,8 @@ public final class SshCommand implements Callable<Integer> {
             spec = spec.withJumps(hops);
             KnownHostsFile knownHosts = KnownHostsFile.of(settings.knownHostsFile, false);
             List<ForwardSpec> forwards = TunnelCommand.parse(localForwards, remoteForwards, dynamicForwards);
-            if (command.isEmpty() && !noCommand) {
-                throw new IllegalArgumentException("Give a COMMAND after --, or -N to only forward ports.");
+            if (forcePty && noPty) {
+                throw new IllegalArgumentException("-t asks for a PTY and -T for none: give one of them.");
             }
             try (SshConnector ssh = new SshConnector(knownHosts, new ConsolePrompter(console, err, settings.batch));
                  SshConnection connection = ssh.connect(spec)) {
@@ -136,6 +143,12 @@ public final class SshCommand implements Callable<Integer> {
                     }
                     if (noCommand) {
                         return waitForStop(connection);
+                    }
+                    if (command.isEmpty()) {
+                        // like ssh: the login shell, with a PTY when this is a terminal (or -t), none with -T
+                        boolean pty = !noPty && (forcePty || console != null);
+                        int status = InteractiveShell.run(connection, pty, in, out);
+                        return status < 0 ? FAILED : status;
                     }
                     int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
                     out.flush();
