@@ -22,8 +22,10 @@ import dev.keyport.app.cli.ImportCommand;
 import dev.keyport.app.cli.ImportSshConfigCommand;
 import dev.keyport.app.cli.KnownHostsCommand;
 import dev.keyport.app.cli.KeyCommand;
+import dev.keyport.app.cli.Logging;
 import dev.keyport.app.cli.SshCommand;
 import dev.keyport.app.cli.TunnelCommand;
+import dev.keyport.app.cli.UserMessages;
 import dev.keyport.app.cli.VaultCommand;
 import dev.keyport.app.services.TerminalPreferences;
 
@@ -69,9 +71,54 @@ public final class Main implements Callable<Integer>, CliRoot {
             description = "A team file (.keyport) to open in the import preview; a Keyport already running opens it in its window.")
     Path teamFile;
 
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Also show the log on stderr (it is always in logs/keyport.log in the data folder).")
+    boolean verbose;
+
     public static void main(String[] args) {
         dev.keyport.app.startup.StartupTrace.mark("main");
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /**
+     * The command line as {@code main} runs it: logging set up from the parsed options before a command
+     * runs (quiet unless -v, the full log in the data folder), and an error no command expected printed
+     * as one line without a stack trace (the trace goes to the log file).
+     */
+    public static CommandLine commandLine(Main main) {
+        return commandLine(main, CommandLine.defaultFactory(), true);
+    }
+
+    /**
+     * As {@link #commandLine(Main)}, with the commands made by {@code factory} (tests hand in their own
+     * streams) and the process's logging left alone unless {@code configureLogging}.
+     */
+    public static CommandLine commandLine(Main main, CommandLine.IFactory factory, boolean configureLogging) {
+        CommandLine cli = new CommandLine(main, factory);
+        cli.setOut(dev.keyport.app.cli.Display.terminalWriter(System.out));
+        cli.setErr(dev.keyport.app.cli.Display.terminalWriter(System.err));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cli.setExecutionStrategy(parsed -> {
+            CommandLine.ParseResult last = parsed;
+            Path dataDir = main.dataDir;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+                Path given = last.matchedOptionValue("--data-dir", null);
+                dataDir = given != null ? given : dataDir;
+            }
+            boolean command = parsed.hasSubcommand();
+            Path data = main.environment.dataDirectory(dataDir);
+            if (configureLogging) {
+                Logging.configure(data, main.verbose ? Logging.Console.VERBOSE : command ? Logging.Console.QUIET : Logging.Console.WARNINGS);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("Unexpected failure in keyport {}", commandLine.getCommandName(), e);
+            commandLine.getErr().println("keyport: " + UserMessages.unexpected(e, main.environment.dataDirectory(main.dataDir)));
+            return 1;
+        });
+        return cli;
     }
 
     @Override

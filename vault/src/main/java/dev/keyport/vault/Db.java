@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,18 @@ final class Db {
     private static final Logger LOG = LoggerFactory.getLogger(Db.class);
     private Connection connection;
     private VaultKeys keys;
+    private java.nio.file.Path directory;
 
-    Db(Connection connection, VaultKeys keys) {
+    /** Takes an open connection whose database is registered with {@link RecordSeals#register}. */
+    Db(Connection connection, VaultKeys keys, java.nio.file.Path directory) {
         this.connection = connection;
         this.keys = keys;
+        this.directory = directory;
+    }
+
+    /** The key and folder that authenticate this database's records; the caller holds the monitor. */
+    private RecordSeals.Seal seal() throws VaultException {
+        return new RecordSeals.Seal(keys().records(), directory);
     }
 
     /** The connection; the caller holds this object's monitor. */
@@ -61,6 +70,39 @@ final class Db {
         return new VaultException("The vault is locked. Unlock it with the master password first.");
     }
 
+    /** Runs once, before the first write of this session (the daily backup); null when done. */
+    private Runnable beforeFirstWrite;
+
+    synchronized void beforeFirstWrite(Runnable hook) {
+        this.beforeFirstWrite = hook;
+    }
+
+    private void firstWrite() {
+        if (beforeFirstWrite != null && transactionDepth == 0) {
+            Runnable hook = beforeFirstWrite;
+            beforeFirstWrite = null;
+            hook.run();
+        }
+    }
+
+    /** Closes the connection for a file copy (keys kept); the caller holds the monitor and calls {@link #resume}. */
+    void suspend() {
+        if (connection != null) {
+            RecordSeals.unregister(connection);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("Closing the vault database for a backup failed: {}", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    /** Takes a freshly opened connection to the same database after {@link #suspend}. */
+    void resume(Connection reopened) {
+        this.connection = reopened;
+    }
+
     synchronized boolean isOpen() {
         return connection != null;
     }
@@ -68,6 +110,7 @@ final class Db {
     /** Closes the database and wipes the keys. Idempotent. */
     synchronized void close() {
         if (connection != null) {
+            RecordSeals.unregister(connection);
             try {
                 connection.close();
             } catch (SQLException e) {
@@ -86,6 +129,7 @@ final class Db {
         synchronized (other) {
             this.connection = other.connection;
             this.keys = other.keys;
+            this.directory = other.directory;
             other.connection = null;
             other.keys = null;
         }
@@ -147,22 +191,24 @@ final class Db {
 
     /** All rows of a query, in the order the database returns them. */
     synchronized <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper, String whatFailed) throws VaultException {
-        return run(c -> query(c, sql, binder, mapper, Integer.MAX_VALUE), whatFailed);
+        return run(c -> query(c, sql, binder, mapper, Integer.MAX_VALUE, seal()), whatFailed);
     }
 
     /** The first row of a query; empty when there is none or {@code mapper} maps it to null. */
     synchronized <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper, String whatFailed) throws VaultException {
-        List<T> rows = run(c -> query(c, sql, binder, mapper, 1), whatFailed);
+        List<T> rows = run(c -> query(c, sql, binder, mapper, 1, seal()), whatFailed);
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** Runs one INSERT, UPDATE, MERGE or DELETE; the number of rows it changed. */
     synchronized int update(String sql, Binder binder, String whatFailed) throws VaultException {
+        firstWrite();
         return run(c -> execute(c, sql, binder), whatFailed);
     }
 
     /** Runs {@code work} in one transaction (see {@link #inTransaction}); its statements use {@link #execute}. */
     synchronized <T> T transaction(SqlWork<T> work, String whatFailed) throws VaultException {
+        firstWrite();
         return run(c -> inTransaction(work), whatFailed);
     }
 
@@ -215,8 +261,35 @@ final class Db {
         try {
             return work.run(connection());
         } catch (SQLException e) {
-            throw new VaultException(whatFailed + ": " + e.getMessage(), e);
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RecordSeals.Mismatch mismatch) {
+                    LOG.error("Record authentication failed: {}", mismatch.getMessage());
+                    throw new TamperedRecordException(mismatch.getMessage());
+                }
+            }
+            throw new VaultException(whatFailed + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * The database's complaint in words for a person: never the SQL statement or H2's error code. Errors
+     * that mean the file is unreadable (a damaged page, a lock that cannot be had on a damaged table)
+     * say what to do.
+     */
+    static String describe(SQLException e) {
+        int code = e.getErrorCode();
+        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.LOCK_TIMEOUT_1 || code == ErrorCode.GENERAL_ERROR_1
+                || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2 || code == ErrorCode.OUT_OF_MEMORY
+                || code == ErrorCode.DATABASE_IS_CLOSED) {
+            return "the vault file is damaged or cannot be read. Restore a backup (keyport vault backups, then"
+                    + " keyport vault restore BACKUP)";
+        }
+        String message = String.valueOf(e.getMessage());
+        int sql = message.indexOf("; SQL statement:");
+        if (sql >= 0) {
+            message = message.substring(0, sql);
+        }
+        return message.replaceAll("\\s*\\[\\d+-\\d+]\\s*$", "").strip();
     }
 
     private static <T> T wiping(byte[] stored, Decryption<T> decryption) throws VaultException {
@@ -230,13 +303,16 @@ final class Db {
         }
     }
 
-    private static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper, int most)
+    /** Runs a query of whole rows of one sealed table and checks each row's MAC before mapping it. */
+    private static <T> List<T> query(Connection c, String sql, Binder binder, RowMapper<T> mapper, int most, RecordSeals.Seal seal)
             throws SQLException, VaultException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
+                RecordSeals.Checker checker = RecordSeals.checker(c, rs.getMetaData());
                 List<T> rows = new ArrayList<>();
                 while (rows.size() < most && rs.next()) {
+                    checker.check(rs, seal);
                     rows.add(mapper.map(rs));
                 }
                 return rows;

@@ -23,15 +23,15 @@ public final class ForwardProfileRepository {
         synchronized (db) {
             try {
                 Map<UUID, List<ForwardProfile.Forward>> forwards = db.list(
-                        "SELECT profile_id, kind, bind_address, bind_port, target_host, target_port FROM forward ORDER BY profile_id, position",
-                        Db.Binder.NONE, rs -> Map.entry(rs.getObject(1, UUID.class), new ForwardProfile.Forward(
-                                ForwardProfile.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3), rs.getInt(4),
-                                rs.getString(5), rs.getInt(6))), failed)
+                        "SELECT * FROM forward ORDER BY profile_id, position",
+                        Db.Binder.NONE, rs -> Map.entry(rs.getObject("profile_id", UUID.class), new ForwardProfile.Forward(
+                                ForwardProfile.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("bind_address"),
+                                rs.getInt("bind_port"), rs.getString("target_host"), rs.getInt("target_port"))), failed)
                         .stream().collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
-                return db.list("SELECT id, name, host_id, autostart FROM forward_profile ORDER BY LOWER(name), id", Db.Binder.NONE,
+                return db.list("SELECT * FROM forward_profile ORDER BY LOWER(name), id", Db.Binder.NONE,
                         rs -> {
-                            UUID id = rs.getObject(1, UUID.class);
-                            return new ForwardProfile(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
+                            UUID id = rs.getObject("id", UUID.class);
+                            return new ForwardProfile(id, rs.getString("name"), rs.getObject("host_id", UUID.class), rs.getBoolean("autostart"),
                                     forwards.getOrDefault(id, List.of()));
                         }, failed);
             } catch (IllegalArgumentException e) {

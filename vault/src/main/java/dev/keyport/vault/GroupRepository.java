@@ -14,8 +14,9 @@ public final class GroupRepository {
     }
 
     public List<HostGroup> list() throws VaultException {
-        return db.list("SELECT id, name, parent_id FROM host_group ORDER BY LOWER(name), id", Db.Binder.NONE,
-                rs -> new HostGroup(rs.getObject(1, UUID.class), rs.getString(2), Optional.ofNullable(rs.getObject(3, UUID.class))),
+        return db.list("SELECT * FROM host_group ORDER BY LOWER(name), id", Db.Binder.NONE,
+                rs -> new HostGroup(rs.getObject("id", UUID.class), rs.getString("name"),
+                        Optional.ofNullable(rs.getObject("parent_id", UUID.class))),
                 "Cannot read the host groups");
     }
 

@@ -30,19 +30,19 @@ public final class HostRepository {
     public List<Host> list() throws VaultException {
         String failed = "Cannot read the saved hosts";
         synchronized (db) {
-            Map<UUID, List<UUID>> jumps = db.list("SELECT host_id, jump_host_id FROM host_jump ORDER BY host_id, position", Db.Binder.NONE,
-                            rs -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), failed)
+            Map<UUID, List<UUID>> jumps = db.list("SELECT * FROM host_jump ORDER BY host_id, position", Db.Binder.NONE,
+                            rs -> Map.entry(rs.getObject("host_id", UUID.class), rs.getObject("jump_host_id", UUID.class)), failed)
                     .stream().collect(groupingBy(Map.Entry::getKey, mapping(Map.Entry::getValue, toList())));
-            return db.list("SELECT " + COLUMNS + " FROM host ORDER BY LOWER(name), id", Db.Binder.NONE, rs -> read(rs, jumps), failed);
+            return db.list("SELECT * FROM host ORDER BY LOWER(name), id", Db.Binder.NONE, rs -> read(rs, jumps), failed);
         }
     }
 
     public Optional<Host> find(UUID id) throws VaultException {
         String failed = "Cannot read host " + id;
         synchronized (db) {
-            List<UUID> chain = db.list("SELECT jump_host_id FROM host_jump WHERE host_id = ? ORDER BY position",
-                    ps -> ps.setObject(1, id), rs -> rs.getObject(1, UUID.class), failed);
-            return db.one("SELECT " + COLUMNS + " FROM host WHERE id = ?", ps -> ps.setObject(1, id), rs -> read(rs, Map.of(id, chain)), failed);
+            List<UUID> chain = db.list("SELECT * FROM host_jump WHERE host_id = ? ORDER BY position",
+                    ps -> ps.setObject(1, id), rs -> rs.getObject("jump_host_id", UUID.class), failed);
+            return db.one("SELECT * FROM host WHERE id = ?", ps -> ps.setObject(1, id), rs -> read(rs, Map.of(id, chain)), failed);
         }
     }
 
@@ -130,8 +130,8 @@ public final class HostRepository {
 
     /** The saved password of a host, decrypted; the caller wipes it. */
     public Optional<char[]> password(UUID hostId) throws VaultException {
-        return db.one("SELECT password FROM host WHERE id = ?", ps -> ps.setObject(1, hostId),
-                rs -> db.decryptChars(rs.getBytes(1), hostId, PASSWORD_FIELD), "Cannot read the password of host " + hostId);
+        return db.one("SELECT * FROM host WHERE id = ?", ps -> ps.setObject(1, hostId),
+                rs -> db.decryptChars(rs.getBytes("password"), hostId, PASSWORD_FIELD), "Cannot read the password of host " + hostId);
     }
 
     private static String authRef(HostAuth auth) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 public final class IdentityRepository {
 
     static final String PASSWORD_FIELD = "identity.password";
-    private static final String SELECT = "SELECT id, name, username, key_id FROM identity";
+    private static final String SELECT = "SELECT * FROM identity";
     private final Db db;
 
     IdentityRepository(Db db) {
@@ -52,8 +52,8 @@ public final class IdentityRepository {
     }
 
     public Optional<char[]> password(UUID id) throws VaultException {
-        return db.one("SELECT password FROM identity WHERE id = ?", ps -> ps.setObject(1, id),
-                rs -> db.decryptChars(rs.getBytes(1), id, PASSWORD_FIELD), "Cannot read the password of identity " + id);
+        return db.one("SELECT * FROM identity WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> db.decryptChars(rs.getBytes("password"), id, PASSWORD_FIELD), "Cannot read the password of identity " + id);
     }
 
     public boolean delete(UUID id) throws VaultException {
@@ -61,6 +61,7 @@ public final class IdentityRepository {
     }
 
     private static Identity read(ResultSet rs) throws SQLException {
-        return new Identity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Optional.ofNullable(rs.getObject(4, UUID.class)));
+        return new Identity(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("username"),
+                Optional.ofNullable(rs.getObject("key_id", UUID.class)));
     }
 }

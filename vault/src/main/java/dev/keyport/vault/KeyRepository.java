@@ -18,7 +18,7 @@ public final class KeyRepository {
 
     static final String PRIVATE_KEY_FIELD = "ssh_key.private_key";
     static final String PASSPHRASE_FIELD = "ssh_key.passphrase";
-    private static final String SELECT = "SELECT id, name, key_type, bits, fingerprint, public_key, comment, created_at FROM ssh_key";
+    private static final String SELECT = "SELECT * FROM ssh_key";
     private final Db db;
 
     KeyRepository(Db db) {
@@ -74,16 +74,16 @@ public final class KeyRepository {
 
     /** Whether the vault holds the private half of this key (not only its public half). */
     public boolean hasPrivateKey(UUID id) throws VaultException {
-        return db.one("SELECT private_key IS NOT NULL FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id),
-                rs -> rs.getBoolean(1), "Cannot read key " + id).orElse(false);
+        return db.one(SELECT + " WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> rs.getBytes("private_key") != null, "Cannot read key " + id).orElse(false);
     }
 
     /** The private key bytes, decrypted; the caller wipes them. A key with only its public half says so. */
     public byte[] privateKey(UUID id) throws VaultException {
         record Stored(String name, byte[] privateKey) {
         }
-        Stored stored = db.one("SELECT name, private_key FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id),
-                rs -> new Stored(rs.getString(1), db.decrypt(rs.getBytes(2), id, PRIVATE_KEY_FIELD)), "Cannot read key " + id)
+        Stored stored = db.one(SELECT + " WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> new Stored(rs.getString("name"), db.decrypt(rs.getBytes("private_key"), id, PRIVATE_KEY_FIELD)), "Cannot read key " + id)
                 .orElseThrow(() -> new VaultException("There is no key " + id + " in the vault."));
         if (stored.privateKey() == null) {
             throw new VaultException("Only the public half of key " + stored.name() + " is in the vault (it came from a team"
@@ -94,8 +94,8 @@ public final class KeyRepository {
 
     /** The stored passphrase of a key, if any; the caller wipes it. */
     public Optional<char[]> passphrase(UUID id) throws VaultException {
-        return db.one("SELECT passphrase FROM ssh_key WHERE id = ?", ps -> ps.setObject(1, id),
-                rs -> db.decryptChars(rs.getBytes(1), id, PASSPHRASE_FIELD), "Cannot read key " + id);
+        return db.one(SELECT + " WHERE id = ?", ps -> ps.setObject(1, id),
+                rs -> db.decryptChars(rs.getBytes("passphrase"), id, PASSPHRASE_FIELD), "Cannot read key " + id);
     }
 
     public boolean delete(UUID id) throws VaultException {
@@ -103,7 +103,8 @@ public final class KeyRepository {
     }
 
     private static KeyEntry read(ResultSet rs) throws SQLException {
-        return new KeyEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant());
+        return new KeyEntry(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_type"), rs.getInt("bits"),
+                rs.getString("fingerprint"), rs.getString("public_key"), rs.getString("comment"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

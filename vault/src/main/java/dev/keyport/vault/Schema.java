@@ -62,7 +62,13 @@ final class Schema {
                 "ALTER TABLE ssh_key ALTER COLUMN private_key SET NULL",
                 "CREATE TABLE team_import (file_id UUID NOT NULL, entity_id UUID NOT NULL, entity_kind VARCHAR(20) NOT NULL,"
                     + " vault_id UUID NOT NULL, local_name VARCHAR(300), fingerprint VARCHAR(1000) NOT NULL,"
-                    + " PRIMARY KEY (file_id, entity_id))"));
+                    + " PRIMARY KEY (file_id, entity_id))"),
+            // 4: every record authenticated: a MAC column and a sealing trigger on every table (RecordSeals)
+            RecordSeals.sealingSql(List.of("host", "host_group", "ssh_key", "identity", "host_jump", "forward_profile", "forward",
+                    "trusted_host_key", "setting", "team_import")));
+
+    /** The first schema whose records carry a MAC; every migration from here on ends by sealing all rows again. */
+    static final int SEALED_SINCE = 4;
 
     private Schema() {
     }
@@ -83,6 +89,10 @@ final class Schema {
             try (Statement st = connection.createStatement()) {
                 for (String sql : MIGRATIONS.get(version - 1)) {
                     st.execute(sql);
+                }
+                if (version >= SEALED_SINCE) {
+                    // The rows were checked before the migration (Vault.open); columns may have changed.
+                    RecordSeals.sealAll(connection);
                 }
                 st.execute("DELETE FROM schema_version");
                 st.execute("INSERT INTO schema_version VALUES (" + version + ")");

@@ -12,8 +12,8 @@ public final class SettingsRepository {
     }
 
     public Optional<String> get(String name) throws VaultException {
-        return db.one("SELECT setting_value FROM setting WHERE name = ?", ps -> ps.setString(1, name),
-                rs -> rs.getString(1), "Cannot read setting " + name);
+        return db.one("SELECT * FROM setting WHERE name = ?", ps -> ps.setString(1, name),
+                rs -> rs.getString("setting_value"), "Cannot read setting " + name);
     }
 
     public void put(String name, String value) throws VaultException {

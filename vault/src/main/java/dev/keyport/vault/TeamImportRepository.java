@@ -15,10 +15,10 @@ public final class TeamImportRepository {
 
     /** Every entity the imports of this file brought. */
     public List<ImportedEntity> list(UUID fileId) throws VaultException {
-        return db.list("SELECT file_id, entity_id, entity_kind, vault_id, local_name, fingerprint FROM team_import WHERE file_id = ?"
+        return db.list("SELECT * FROM team_import WHERE file_id = ?"
                         + " ORDER BY entity_id", ps -> ps.setObject(1, fileId),
-                rs -> new ImportedEntity(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, UUID.class), Optional.ofNullable(rs.getString(5)), rs.getString(6)),
+                rs -> new ImportedEntity(rs.getObject("file_id", UUID.class), rs.getObject("entity_id", UUID.class), rs.getString("entity_kind"),
+                        rs.getObject("vault_id", UUID.class), Optional.ofNullable(rs.getString("local_name")), rs.getString("fingerprint")),
                 "Cannot read what earlier imports of team file " + fileId + " brought");
     }
 

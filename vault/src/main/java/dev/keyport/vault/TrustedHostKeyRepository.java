@@ -11,7 +11,7 @@ import java.util.UUID;
 /** Server keys the person trusts, by host and port. Blocking: call from a background thread. */
 public final class TrustedHostKeyRepository {
 
-    private static final String SELECT = "SELECT id, host, port, key_type, key_data, added_at, source FROM trusted_host_key";
+    private static final String SELECT = "SELECT * FROM trusted_host_key";
     private static final String READ_FAILED = "Cannot read trusted host keys";
     private final Db db;
 
@@ -70,7 +70,7 @@ public final class TrustedHostKeyRepository {
     }
 
     private static TrustedHostKey read(ResultSet rs) throws SQLException {
-        return new TrustedHostKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7));
+        return new TrustedHostKey(rs.getObject("id", UUID.class), rs.getString("host"), rs.getInt("port"), rs.getString("key_type"),
+                rs.getString("key_data"), rs.getObject("added_at", OffsetDateTime.class).toInstant(), rs.getString("source"));
     }
 }

@@ -3,13 +3,12 @@ package dev.keyport.vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,6 +57,81 @@ public final class Vault implements AutoCloseable {
         this.forwards = new ForwardProfileRepository(db);
         this.settings = new SettingsRepository(db);
         this.teamImports = new TeamImportRepository(db);
+        db.beforeFirstWrite(this::dailyBackup);
+    }
+
+    /** The first write of a session makes a backup when the newest is more than a day old; a failed one is logged, not fatal. */
+    private void dailyBackup() {
+        try {
+            if (!Backups.recent(directory)) {
+                backup("daily");
+            }
+        } catch (VaultException e) {
+            LOG.warn("The daily backup of the vault failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the database and header to {@code backups/<time>-<reason>/} now (the newest {@link Backups#KEEP}
+     * are kept): before an import, for example. The database is closed for the copy and opened again.
+     */
+    public Path backup(String reason) throws VaultException {
+        synchronized (db) {
+            VaultKeys keys = db.keys();
+            db.suspend();
+            try {
+                return Backups.create(directory, reason);
+            } finally {
+                db.resume(openDatabase(directory, keys, true));
+            }
+        }
+    }
+
+    /**
+     * Puts backup {@code name} (from {@link Backups#list}) in place of the vault in {@code directory},
+     * keeping the current vault in a backup of its own, which is returned. Waits up to {@code lockWait}
+     * for another Keyport to let go of the vault. Needs no password: the files stay encrypted, and the
+     * restored vault opens with the master password it had when the backup was made.
+     */
+    public static Optional<Path> restore(Path directory, String name, Duration lockWait, String holder) throws VaultException {
+        try (VaultLock lock = VaultLock.acquire(directory, lockWait, holder)) {
+            return Backups.restore(directory, name);
+        }
+    }
+
+    /**
+     * What is in {@code directory} when it holds no vault to unlock, and what to do: no folder, an empty
+     * one, or a database whose header is missing (which {@code vault init} would refuse).
+     */
+    public static String describeMissing(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return "There is no vault in " + directory + " (the folder does not exist). Create one with: keyport vault init"
+                    + " (or point --data-dir or KEYPORT_DATA_DIR at the folder that has your vault).";
+        }
+        Path db = directory.resolve(DB_FILE);
+        if (Files.isRegularFile(db)) {
+            String size;
+            try {
+                size = Files.size(db) / 1024 + " KiB, changed " + Files.getLastModifiedTime(db).toInstant()
+                        .atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+            } catch (IOException e) {
+                size = "unreadable";
+            }
+            boolean backups = false;
+            try {
+                backups = !Backups.list(directory).isEmpty();
+            } catch (VaultException e) {
+                // say nothing about backups
+            }
+            return directory + " holds a vault database (" + DB_FILE + ", " + size + ") but its header (" + VaultHeader.FILE_NAME
+                    + ") is missing, so it cannot be unlocked. "
+                    + (backups ? "Restore a backup: keyport vault backups, then keyport vault restore BACKUP; or copy "
+                            + VaultHeader.FILE_NAME + " back from where you keep one. "
+                            : "Copy " + VaultHeader.FILE_NAME + " back from a copy of this folder. ")
+                    + "To start over instead, move " + DB_FILE + " out of the folder, then run keyport vault init.";
+        }
+        return "There is no vault in " + directory + " (no " + VaultHeader.FILE_NAME + " or " + DB_FILE + " there)."
+                + " Create one with: keyport vault init (or point --data-dir or KEYPORT_DATA_DIR at the folder that has your vault).";
     }
 
     /** Whether {@code directory} holds a vault (its header). */
@@ -106,7 +180,7 @@ public final class Vault implements AutoCloseable {
                 ownerOnly(directory.resolve(DB_FILE), "rw-------");
                 migrate(directory, connection, schemaVersion);
                 LOG.info("Vault created in {}", directory);
-                return new Vault(directory, new Db(connection, keys), lock);
+                return new Vault(directory, new Db(connection, keys, directory), lock);
             } catch (VaultException | RuntimeException e) {
                 // a half-made vault would block the next attempt: remove what this call created
                 deleteQuietly(directory.resolve(DB_FILE));
@@ -127,10 +201,18 @@ public final class Vault implements AutoCloseable {
      * {@link WrongMasterPasswordException} ("Wrong master password") and changes nothing.
      */
     public static Vault unlock(Path directory, char[] masterPassword) throws VaultException {
+        return unlock(directory, masterPassword, Duration.ZERO, VaultLock.WINDOW);
+    }
+
+    /**
+     * As {@link #unlock(Path, char[])}, waiting up to {@code lockWait} while another Keyport holds the
+     * vault (a short command); {@code holder} says what this process is in the other's message.
+     */
+    public static Vault unlock(Path directory, char[] masterPassword, Duration lockWait, String holder) throws VaultException {
         if (!exists(directory)) {
-            throw new VaultException("There is no vault in " + directory + ". Create one first (keyport vault init).");
+            throw new VaultException(describeMissing(directory));
         }
-        VaultLock lock = VaultLock.acquire(directory);
+        VaultLock lock = VaultLock.acquire(directory, lockWait, holder);
         try {
             Db db = open(directory, masterPassword);
             LOG.info("Vault unlocked in {}", directory);
@@ -177,7 +259,7 @@ public final class Vault implements AutoCloseable {
             requireSchema(directory, keys);
             connection = openDatabase(directory, keys, true);
             connection = migrate(directory, connection, keys);
-            return new Db(connection, keys);
+            return new Db(connection, keys, directory);
         } catch (VaultException | RuntimeException e) {
             if (connection != null) {
                 closeQuietly(connection);
@@ -253,9 +335,17 @@ public final class Vault implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("user", "keyport");
         props.put("password", password);
+        Connection connection = null;
         try {
-            return DriverManager.getConnection(url, props);
+            connection = DriverManager.getConnection(url, props);
+            if (!readOnly) {
+                RecordSeals.register(connection, keys.records(), directory);
+            }
+            return connection;
         } catch (SQLException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
             throw openFailure(directory, e);
         } finally {
             Arrays.fill(password, '\0');
@@ -287,7 +377,7 @@ public final class Vault implements AutoCloseable {
             Schema.migrate(connection, schemaVersion);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new VaultException("The vault in " + directory + " could not be prepared: " + e.getMessage(), e);
+            throw new VaultException("The vault in " + directory + " could not be prepared: " + Db.describe(e), e);
         }
     }
 
@@ -298,7 +388,7 @@ public final class Vault implements AutoCloseable {
             current = Schema.currentVersion(connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new VaultException("The vault in " + directory + " could not be read: " + e.getMessage(), e);
+            throw new VaultException("The vault in " + directory + " could not be read: " + Db.describe(e), e);
         }
         if (current == 0) {
             // Every vault is created with its schema, so an empty database behind a header is a damaged
@@ -313,36 +403,39 @@ public final class Vault implements AutoCloseable {
             throw new VaultException("The vault in " + directory + " was written by a newer Keyport (schema " + current
                     + "). Update Keyport to open it.");
         }
+        if (current >= Schema.SEALED_SINCE) {
+            // before anything is written (a migration seals every row again): every record must match
+            verifyAll(directory, connection, keys);
+        }
         if (current == Schema.latestVersion()) {
             return connection;
         }
         closeQuietly(connection);
-        Path backup = backup(directory, "before-v" + Schema.latestVersion() + "-from-v" + current);
+        Path backup = Backups.create(directory, "before-v" + Schema.latestVersion() + "-from-v" + current);
         LOG.info("Vault backed up to {} before migrating from schema {} to {}", backup, current, Schema.latestVersion());
         Connection reopened = openDatabase(directory, keys, true);
         try {
             Schema.migrate(reopened, Schema.latestVersion());
         } catch (SQLException e) {
             closeQuietly(reopened);
-            throw new VaultException("The vault in " + directory + " could not be upgraded: " + e.getMessage()
+            throw new VaultException("The vault in " + directory + " could not be upgraded: " + Db.describe(e)
                     + ". The copy from before the upgrade is in " + backup + ".", e);
         }
         return reopened;
     }
 
-    /** Copies the database and header (both still encrypted) to {@code backups/<stamp>-<reason>/}. Database must be closed. */
-    static Path backup(Path directory, String reason) throws VaultException {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path target = directory.resolve(BACKUP_DIR).resolve(stamp + "-" + reason);
+    /** Checks every record's MAC; a mismatch closes the connection and names the record. */
+    private static void verifyAll(Path directory, Connection connection, VaultKeys keys) throws VaultException {
         try {
-            Files.createDirectories(target);
-            ownerOnly(directory.resolve(BACKUP_DIR), "rwx------");
-            ownerOnly(target, "rwx------");
-            Files.copy(directory.resolve(DB_FILE), target.resolve(DB_FILE), StandardCopyOption.COPY_ATTRIBUTES);
-            Files.copy(directory.resolve(VaultHeader.FILE_NAME), target.resolve(VaultHeader.FILE_NAME), StandardCopyOption.COPY_ATTRIBUTES);
-            return target;
-        } catch (IOException e) {
-            throw new VaultException("Cannot back up the vault to " + target + " (nothing was changed): " + e.getMessage(), e);
+            RecordSeals.verifyAll(connection, new RecordSeals.Seal(keys.records(), directory));
+        } catch (RecordSeals.Mismatch e) {
+            closeQuietly(connection);
+            LOG.error("Record authentication failed: {}", e.getMessage());
+            throw new TamperedRecordException(e.getMessage());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new VaultException("The vault file in " + directory + " is damaged and cannot be opened."
+                    + " Restore a backup (keyport vault backups, then keyport vault restore BACKUP); Keyport has not changed it.", e);
         }
     }
 
@@ -449,6 +542,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection connection) {
+        RecordSeals.unregister(connection);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -169,7 +169,7 @@ class VaultLifecycleTest {
     @Test
     void aCorruptedHeaderGivesAClearErrorAndLeavesTheBackupUntouched() throws Exception {
         TestVaults.create(dir, "pw").close();
-        Path backup = Vault.backup(dir, "manual");
+        Path backup = Backups.create(dir, "manual");
         Map<String, byte[]> backupBefore = snapshot(backup);
         Files.writeString(dir.resolve(VaultHeader.FILE_NAME), "keyport-vault-header 1\nkdf argon2id\nmemory-kib lots\n");
         assertThatThrownBy(() -> TestVaults.unlock(dir, "pw"))
@@ -189,7 +189,7 @@ class VaultLifecycleTest {
                 vault.hosts().save(Host.create("host" + i, "10.0.0." + i, 22, "root", new HostAuth.Password()));
             }
         }
-        Path backup = Vault.backup(dir, "manual");
+        Path backup = Backups.create(dir, "manual");
         Map<String, byte[]> backupBefore = snapshot(backup);
         Path db = dir.resolve("vault.mv.db");
         byte[] bytes = Files.readAllBytes(db);

@@ -16,6 +16,8 @@ import dev.keyport.vault.VaultException;
 /** Shared plumbing: run a command body, print readable errors, return exit codes. */
 final class Cli {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cli.class);
+
     /** Exit code for a failure a person can fix (wrong password, missing vault, unreadable key). */
     static final int FAILED = 1;
 
@@ -32,7 +34,8 @@ final class Cli {
         try {
             return body.run(env);
         } catch (VaultException | IOException | KeyCodecException | TeamFileException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("keyport: " + e.getMessage());
+            LOG.debug("keyport {} failed", spec.qualifiedName(), e);
+            spec.commandLine().getErr().println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         }
     }
@@ -53,7 +56,8 @@ final class Cli {
     /** Unlock, run {@code body}, lock: for a {@link #run} body that checks its input before asking for the password. */
     static int withVault(CommandSpec spec, CliEnvironment env, CommonOptions common, VaultBody body)
             throws VaultException, IOException, KeyCodecException, TeamFileException {
-        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords())) {
+        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords(), "keyport " + spec.qualifiedName(" ")
+                .replaceFirst("^keyport ", ""))) {
             return body.run(vault, spec.commandLine().getOut());
         }
     }

@@ -67,7 +67,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 return status < 0 ? SshCommand.FAILED : status;
             } catch (SshFailure e) {
                 // SSH problems exit like OpenSSH's (255); vault problems go to Cli.run (exit 1)
-                err.println("keyport: " + e.getMessage());
+                err.println("keyport: " + Display.escape(UserMessages.of(e)));
                 return SshCommand.FAILED;
             }
         });

@@ -75,14 +75,16 @@ final class ConsolePrompter implements UserPrompter {
         if (!canAsk()) {
             return Optional.empty();
         }
-        console.printf("%s%n", title);
+        // the server chose these words: shown with their control characters visible
+        console.printf("%s%n", Display.escape(title));
         if (instruction != null && !instruction.isBlank()) {
-            console.printf("%s%n", instruction.strip());
+            console.printf("%s%n", Display.escapeLines(instruction.strip()));
         }
         List<char[]> answers = new ArrayList<>();
         for (Prompt prompt : prompts) {
-            char[] answer = prompt.echo() ? Optional.ofNullable(console.readLine("%s", prompt.text())).map(String::toCharArray).orElse(null)
-                    : console.readPassword("%s", prompt.text());
+            char[] answer = prompt.echo() ? Optional.ofNullable(console.readLine("%s", Display.escape(prompt.text())))
+                    .map(String::toCharArray).orElse(null)
+                    : console.readPassword("%s", Display.escape(prompt.text()));
             if (answer == null) {
                 answers.forEach(x -> Arrays.fill(x, '\0'));
                 return Optional.empty();

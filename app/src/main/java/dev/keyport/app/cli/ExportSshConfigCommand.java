@@ -30,7 +30,7 @@ public final class ExportSshConfigCommand implements Callable<Integer> {
             SshConfigExport.Result result = new SshConfigExport(vault).export(dir);
             out.println("Wrote " + result.config() + " (" + Cli.count(result.hosts(), "host", "hosts") + ") and " + result.knownHosts()
                     + " (" + Cli.count(result.knownHostLines(), "key", "keys") + ").");
-            result.notes().forEach(n -> out.println("Note: " + n));
+            result.notes().forEach(n -> out.println("Note: " + Display.escape(n)));
             return 0;
         });
     }

@@ -77,7 +77,7 @@ public final class HostCommand {
                     }
                     Host host = Host.create(name, address, portNumber, login, auth).withDetails(details);
                     vault.hosts().save(host);
-                    out.println("Saved " + host.name() + " (" + login + "@" + address + ":" + portNumber + ", id " + host.id() + ")");
+                    out.println(Display.escape("Saved " + host.name() + " (" + login + "@" + address + ":" + portNumber + ", id " + host.id() + ")"));
                     return 0;
                 });
             });
@@ -148,7 +148,7 @@ public final class HostCommand {
             return Cli.withVault(spec, common, (vault, out) -> {
                 Host host = find(vault.hosts().list(), which);
                 vault.hosts().delete(host.id());
-                out.println("Removed " + host.name());
+                out.println("Removed " + Display.escape(host.name()));
                 return 0;
             });
         }

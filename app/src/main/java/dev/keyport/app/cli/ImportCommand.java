@@ -117,14 +117,14 @@ public final class ImportCommand implements Callable<Integer> {
         for (PlannedChange c : plan.changes()) {
             if (c.change() == ChangeKind.CHANGED || c.change() == ChangeKind.CONFLICT
                     || (c.change() == ChangeKind.ADDED || c.change() == ChangeKind.UNCHANGED) && !c.detail().isEmpty()) {
-                out.println(c.change() + " " + c.entity().label() + " " + c.name() + (c.detail().isEmpty() ? "" : ": " + c.detail()));
+                out.println(Display.escape(c.change() + " " + c.entity().label() + " " + c.name() + (c.detail().isEmpty() ? "" : ": " + c.detail())));
             }
         }
         if (!plan.newlyTrusted().isEmpty()) {
             out.println("Server keys that become trusted:");
-            plan.newlyTrusted().forEach(k -> out.println("  " + k));
+            plan.newlyTrusted().forEach(k -> out.println("  " + Display.escape(String.valueOf(k))));
         }
-        plan.warnings().forEach(w -> out.println("Warning: " + w));
+        plan.warnings().forEach(w -> out.println("Warning: " + Display.escape(w)));
         out.flush();
     }
 

@@ -36,6 +36,7 @@ public final class ImportSshConfigCommand implements Callable<Integer> {
                 throw new IOException("There is no ssh_config " + config + ".");
             }
             return Cli.withVault(spec, env, common, (vault, out) -> {
+                vault.backup("before-import");
                 SshConfigImport.Result result = new SshConfigImport(vault).importFrom(config, home, source -> {
                     try {
                         return env.passwords().secret(KeyCommand.PASSPHRASE_FILE_ENV, "Passphrase for " + source, false);
@@ -43,8 +44,8 @@ public final class ImportSshConfigCommand implements Callable<Integer> {
                         return null;
                     }
                 });
-                result.lines().forEach(out::println);
-                result.warnings().forEach(w -> out.println("Warning: " + w));
+                result.lines().forEach(l -> out.println(Display.escape(l)));
+                result.warnings().forEach(w -> out.println("Warning: " + Display.escape(w)));
                 out.println("Imported " + config + ": " + result.added() + " added, " + result.updated() + " updated, "
                         + result.unchanged() + " unchanged; " + Cli.count(result.keysAdded(), "key", "keys") + " added, "
                         + Cli.count(result.tunnels(), "tunnel", "tunnels") + ".");

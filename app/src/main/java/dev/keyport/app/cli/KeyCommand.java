@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import dev.keyport.app.services.KeyService;
+import dev.keyport.app.services.BoundedFile;
 import dev.keyport.app.services.KeyStorage;
 import dev.keyport.terminal.keys.DecodedKey;
 import dev.keyport.terminal.keys.KeyAlgorithm;
@@ -84,7 +85,7 @@ public final class KeyCommand {
             return Cli.run(spec, env -> {
                 byte[] material;
                 try {
-                    material = Files.readAllBytes(file);
+                    material = BoundedFile.read(file, BoundedFile.KEY);
                 } catch (NoSuchFileException e) {
                     throw new IOException("There is no file " + file + ".");
                 }
@@ -111,7 +112,9 @@ public final class KeyCommand {
 
         private static String commentFromPublicKeyFile(Path file) {
             try {
-                String[] parts = Files.readString(file.resolveSibling(file.getFileName() + ".pub")).strip().split(" ", 3);
+                Path pub = file.resolveSibling(file.getFileName() + ".pub");
+                String[] parts = new String(BoundedFile.read(pub, BoundedFile.KEY), java.nio.charset.StandardCharsets.UTF_8)
+                        .strip().split(" ", 3);
                 return parts.length == 3 ? parts[2] : file.getFileName().toString();
             } catch (IOException e) {
                 return file.getFileName().toString();
@@ -150,7 +153,7 @@ public final class KeyCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
-                out.println(findKey(vault, which).publicKey());
+                out.println(Display.escape(findKey(vault, which).publicKey()));
                 return 0;
             });
         }
@@ -192,7 +195,7 @@ public final class KeyCommand {
                         Arrays.fill(stored, (byte) 0);
                         Arrays.fill(passphrase, '\0');
                     }
-                    out.println("Exported " + entry.name() + " to " + file);
+                    out.println(Display.escape("Exported " + entry.name() + " to " + file));
                     return 0;
                 });
             });
@@ -223,8 +226,8 @@ public final class KeyCommand {
     }
 
     private static void print(PrintWriter out, String verb, KeyEntry entry) {
-        out.println(verb + " " + entry.name() + " (" + entry.type() + ", " + entry.bits() + " bits)");
-        out.println("Fingerprint: " + entry.fingerprint());
-        out.println("Public key:  " + entry.publicKey());
+        out.println(Display.escape(verb + " " + entry.name() + " (" + entry.type() + ", " + entry.bits() + " bits)"));
+        out.println("Fingerprint: " + Display.escape(entry.fingerprint()));
+        out.println("Public key:  " + Display.escape(entry.publicKey()));
     }
 }

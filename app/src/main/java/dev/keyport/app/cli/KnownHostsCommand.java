@@ -31,9 +31,10 @@ public final class KnownHostsCommand {
         @Override
         public Integer call() {
             return Cli.withVault(spec, common, (vault, out) -> {
+                vault.backup("before-import");
                 KnownHostsImport.Result result = new KnownHostsImport(vault).importFrom(file);
-                result.lines().forEach(out::println);
-                result.warnings().forEach(w -> out.println("Skipped: " + w));
+                result.lines().forEach(l -> out.println(Display.escape(l)));
+                result.warnings().forEach(w -> out.println("Skipped: " + Display.escape(w)));
                 out.println("Imported " + file + ": " + Cli.count(result.trusted(), "key", "keys") + " newly trusted, "
                         + result.alreadyTrusted() + " already trusted, " + result.conflicts() + " not imported (another key is trusted);"
                         + " skipped " + Cli.count(result.hashedSkipped(), "hashed line that matches", "hashed lines that match")

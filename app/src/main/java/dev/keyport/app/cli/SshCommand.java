@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.keyport.app.services.BoundedFile;
 import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.SecretFile;
 import dev.keyport.terminal.ConnectionSpec;
@@ -36,8 +37,9 @@ import dev.keyport.terminal.tunnel.Forwarding;
  * forwards ports, over Keyport's session layer, like {@code ssh}.
  */
 @Command(name = "ssh", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status; with -N, only"
-                + " forward ports until Ctrl-C or SIGTERM.",
+        description = {"Run COMMAND on a server over Keyport's SSH session layer and exit with its exit status; without a"
+                + " COMMAND, open the login shell in this terminal (raw mode, window-size changes followed) and exit with its status;"
+                + " with -N, only forward ports until Ctrl-C or SIGTERM.",
                 "A password is read from the file named by KEYPORT_PASSWORD_FILE when set."})
 public final class SshCommand implements Callable<Integer> {
 
@@ -55,6 +57,12 @@ public final class SshCommand implements Callable<Integer> {
 
     @Option(names = "-N", description = "Run no command: only forward ports, until Ctrl-C or SIGTERM")
     boolean noCommand;
+
+    @Option(names = "-t", description = "Ask for a PTY even when standard input is not a terminal (the default for a shell on a terminal)")
+    boolean forcePty;
+
+    @Option(names = "-T", description = "Ask for no PTY")
+    boolean noPty;
 
     @Option(names = "-L", paramLabel = "[bind:]port:host:hostport", description = "Local forward (may repeat)")
     List<String> localForwards = new ArrayList<>();
@@ -116,8 +124,8 @@ public final class SshCommand implements Callable<Integer> {
             spec = spec.withJumps(hops);
             KnownHostsFile knownHosts = KnownHostsFile.of(settings.knownHostsFile, false);
             List<ForwardSpec> forwards = TunnelCommand.parse(localForwards, remoteForwards, dynamicForwards);
-            if (command.isEmpty() && !noCommand) {
-                throw new IllegalArgumentException("Give a COMMAND after --, or -N to only forward ports.");
+            if (forcePty && noPty) {
+                throw new IllegalArgumentException("-t asks for a PTY and -T for none: give one of them.");
             }
             try (SshConnector ssh = new SshConnector(knownHosts, new ConsolePrompter(console, err, settings.batch));
                  SshConnection connection = ssh.connect(spec)) {
@@ -127,7 +135,7 @@ public final class SshCommand implements Callable<Integer> {
                         try {
                             running.add(connection.startForward(forward));
                         } catch (SshFailure e) {
-                            err.println("keyport: " + forward.toOpenSsh() + " failed: " + e.getMessage());
+                            err.println("keyport: " + forward.toOpenSsh() + " failed: " + Display.escape(UserMessages.of(e)));
                             if (settings.exitOnForwardFailure) {
                                 return FAILED;
                             }
@@ -135,6 +143,12 @@ public final class SshCommand implements Callable<Integer> {
                     }
                     if (noCommand) {
                         return waitForStop(connection);
+                    }
+                    if (command.isEmpty()) {
+                        // like ssh: the login shell, with a PTY when this is a terminal (or -t), none with -T
+                        boolean pty = !noPty && (forcePty || console != null);
+                        int status = InteractiveShell.run(connection, pty, in, out);
+                        return status < 0 ? FAILED : status;
                     }
                     int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);
                     out.flush();
@@ -144,10 +158,10 @@ public final class SshCommand implements Callable<Integer> {
                 }
             }
         } catch (SshFailure e) {
-            err.println("keyport: " + e.getMessage());
+            err.println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         } catch (IllegalArgumentException | IOException e) {
-            err.println("keyport: " + e.getMessage());
+            err.println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
         } finally {
             if (password != null) {
@@ -163,7 +177,7 @@ public final class SshCommand implements Callable<Integer> {
         try {
             while (!stop.await(200, TimeUnit.MILLISECONDS)) {
                 if (!connection.isOpen()) {
-                    err.println("keyport: the connection to " + connection.spec().displayName() + " was closed");
+                    err.println("keyport: the connection to " + Display.escape(connection.spec().displayName()) + " was closed");
                     return FAILED;
                 }
             }
@@ -180,7 +194,9 @@ public final class SshCommand implements Callable<Integer> {
         List<Credential> credentials = new ArrayList<>();
         for (Path identity : identitiesOrDefaults()) {
             try {
-                credentials.add(new Credential.PrivateKey(identity.getFileName().toString(), Files.readAllBytes(identity)));
+                credentials.add(new Credential.PrivateKey(identity.getFileName().toString(), BoundedFile.read(identity, BoundedFile.KEY)));
+            } catch (BoundedFile.TooLargeException e) {
+                throw e;
             } catch (IOException e) {
                 throw new IOException("Cannot read identity file " + identity + ": " + e.getMessage(), e);
             }

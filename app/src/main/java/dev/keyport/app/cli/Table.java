@@ -11,7 +11,16 @@ final class Table {
     private Table() {
     }
 
-    static void print(PrintWriter out, List<String[]> rows) {
+    /** Prints aligned rows; every cell is shown with its control characters made visible ({@link Display#escape}). */
+    static void print(PrintWriter out, List<String[]> raw) {
+        List<String[]> rows = new ArrayList<>();
+        for (String[] row : raw) {
+            String[] escaped = new String[row.length];
+            for (int i = 0; i < row.length; i++) {
+                escaped[i] = Display.escape(row[i]);
+            }
+            rows.add(escaped);
+        }
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

@@ -68,8 +68,8 @@ public final class TunnelCommand {
                     List<ForwardProfile.Forward> forwards = specs.stream().map(Forwards::fromSpec).toList();
                     ForwardProfile profile = new ForwardProfile(UUID.randomUUID(), name, host.id(), autostart, forwards);
                     vault.forwardProfiles().save(profile);
-                    out.println("Saved tunnel " + name + " through " + host.name() + ": "
-                            + specs.stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" ")));
+                    out.println(Display.escape("Saved tunnel " + name + " through " + host.name() + ": "
+                            + specs.stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" "))));
                     warnAboutOpenBinds(out, specs);
                     return 0;
                 });
@@ -129,7 +129,7 @@ public final class TunnelCommand {
                 TunnelProfiles profiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
                 ForwardProfile profile = profiles.find(which);
                 profiles.delete(profile.id());
-                out.println("Removed tunnel " + profile.name());
+                out.println("Removed tunnel " + Display.escape(profile.name()));
                 return 0;
             });
         }
@@ -175,7 +175,7 @@ public final class TunnelCommand {
                 TunnelListener printer = status -> {
                     String line = describe(status);
                     if (!line.equals(last.put(status.id(), line))) {
-                        out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + status.profile().name() + ": " + line);
+                        out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + Display.escape(status.profile().name() + ": " + line));
                         out.flush();
                     }
                 };
@@ -189,7 +189,7 @@ public final class TunnelCommand {
                 }
                 for (ForwardProfile profile : profiles) {
                     tunnels.switchOffAndWait(profile.id());
-                    out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + profile.name() + ": off");
+                    out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + Display.escape(profile.name()) + ": off");
                 }
                 out.flush();
                 return 0;

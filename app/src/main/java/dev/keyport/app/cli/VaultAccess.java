@@ -19,12 +19,23 @@ public final class VaultAccess {
 
     /** Unlocks the vault in {@code dir}; the password is wiped afterwards. */
     public static Vault unlock(Path dir, MasterPasswordInput input) throws VaultException, IOException {
+        return unlock(dir, input, "keyport");
+    }
+
+    /** How long a command waits for another Keyport to let go of the vault before saying who holds it. */
+    public static final Duration LOCK_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * Unlocks the vault for a command, waiting up to {@link #LOCK_WAIT} for another Keyport to let go of it;
+     * {@code holder} ("keyport host add") is what the other one's message calls this process.
+     */
+    public static Vault unlock(Path dir, MasterPasswordInput input, String holder) throws VaultException, IOException {
         if (!Vault.exists(dir)) {
-            throw new VaultException("There is no vault in " + dir + ". Create one with: keyport vault init");
+            throw new VaultException(Vault.describeMissing(dir));
         }
         char[] password = input.current("Master password for " + dir);
         try {
-            return Vault.unlock(dir, password);
+            return Vault.unlock(dir, password, LOCK_WAIT, holder);
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -3,23 +3,28 @@ package dev.keyport.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.app.services.MasterPasswordRule;
+import dev.keyport.vault.Backups;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.VaultException;
 import dev.keyport.vault.crypto.VaultHeader;
 
 /** {@code keyport vault init|passwd|lock}. */
-@Command(name = "vault", mixinStandardHelpOptions = true, description = "Create the vault, change its master password, lock it.",
-        subcommands = {VaultCommand.Init.class, VaultCommand.Passwd.class, VaultCommand.Lock.class})
+@Command(name = "vault", mixinStandardHelpOptions = true, description = "Create the vault, change its master password, lock it,"
+        + " list its backups and restore one.",
+        subcommands = {VaultCommand.Init.class, VaultCommand.Passwd.class, VaultCommand.Lock.class, VaultCommand.ListBackups.class,
+                VaultCommand.Restore.class})
 public final class VaultCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new vault. The master password comes from the file in"
@@ -63,7 +68,10 @@ public final class VaultCommand {
                 Path dir = env.dataDirectory(common.dataDir);
                 MasterPasswordInput input = env.passwords();
                 char[] current = input.current("Current master password");
-                try (Vault vault = Vault.unlock(dir, current)) {
+                if (!Vault.exists(dir)) {
+                    throw new dev.keyport.vault.VaultException(Vault.describeMissing(dir));
+                }
+                try (Vault vault = Vault.unlock(dir, current, VaultAccess.LOCK_WAIT, "keyport vault passwd")) {
                     char[] next = input.newPassword("New master password", false);
                     try {
                         MasterPasswordRule.Verdict verdict = MasterPasswordRule.check(next);
@@ -101,7 +109,7 @@ public final class VaultCommand {
             return Cli.run(spec, env -> {
                 Path dir = env.dataDirectory(common.dataDir);
                 if (!Vault.exists(dir)) {
-                    throw new dev.keyport.vault.VaultException("There is no vault in " + dir + ".");
+                    throw new dev.keyport.vault.VaultException(Vault.describeMissing(dir));
                 }
                 if (Cli.isOpenElsewhere(dir)) {
                     spec.commandLine().getErr().println("keyport: the vault in " + dir + " is open in a Keyport window;"
@@ -109,6 +117,83 @@ public final class VaultCommand {
                     return 1;
                 }
                 spec.commandLine().getOut().println("The vault in " + dir + " is locked.");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "backups", mixinStandardHelpOptions = true, description = "List the vault's backups, newest first: one a day on"
+            + " the first change, one before every import, schema upgrade and restore; the newest " + Backups.KEEP + " are kept.")
+    static final class ListBackups implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public Integer call() {
+            return Cli.run(spec, env -> {
+                Path dir = env.dataDirectory(common.dataDir);
+                PrintWriter out = spec.commandLine().getOut();
+                Table.list(out, Backups.list(dir), "No backups in " + dir.resolve(Vault.BACKUP_DIR) + " yet. Keyport makes one a day"
+                                + " on the first change, and before every import.",
+                        new String[] {"BACKUP", "MADE", "WHY", "SIZE"},
+                        b -> new String[] {b.name(), b.made().withNano(0).toString().replace('T', ' '), why(b.reason()),
+                                Math.max(1, b.bytes() / 1024) + " KiB"});
+                return 0;
+            });
+        }
+
+        private static String why(String reason) {
+            if (reason.equals("daily")) {
+                return "first change of the day";
+            }
+            if (reason.startsWith("before-v")) {
+                return "before a schema upgrade";
+            }
+            return reason.replace('-', ' ');
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = "Put a backup (a name from keyport vault backups) in"
+            + " place of the vault, after confirming. The current vault is kept as a backup of its own, so a restore can be undone."
+            + " The restored vault opens with the master password it had then.")
+    static final class Restore implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+        @Parameters(index = "0", paramLabel = "BACKUP", description = "The backup's name, as keyport vault backups lists it")
+        String name;
+        @Option(names = "--yes", description = "Do not ask for confirmation (for scripts)")
+        boolean yes;
+
+        private final java.io.Console console = System.console();
+
+        @Override
+        public Integer call() {
+            return Cli.run(spec, env -> {
+                Path dir = env.dataDirectory(common.dataDir);
+                Backups.Backup backup = Backups.list(dir).stream().filter(b -> b.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new dev.keyport.vault.VaultException("There is no backup " + name + " in "
+                                + dir.resolve(Vault.BACKUP_DIR) + ". See the list with: keyport vault backups"));
+                if (!yes) {
+                    if (console == null) {
+                        throw new IllegalArgumentException("Restoring replaces the vault in " + dir + "; there is no terminal to"
+                                + " confirm on. Add --yes to restore " + name + " anyway.");
+                    }
+                    String answer = console.readLine("Put backup %s (made %s) in place of the vault in %s? The current vault is kept"
+                            + " as a backup. Type yes to restore: ", name, backup.made().withNano(0), dir);
+                    if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                        spec.commandLine().getErr().println("keyport: nothing was restored.");
+                        return Cli.FAILED;
+                    }
+                }
+                Optional<Path> kept = Vault.restore(dir, name, VaultAccess.LOCK_WAIT, "keyport vault restore");
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Restored " + name + " in " + dir + ".");
+                kept.ifPresent(k -> out.println("The vault as it was is kept as backup " + k.getFileName()
+                        + " (keyport vault restore " + k.getFileName() + " undoes this)."));
                 return 0;
             });
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.keyport.app.services.BoundedFile;
 import dev.keyport.app.services.KeyStorage;
 import dev.keyport.syncformat.openssh.SshConfig;
 import dev.keyport.syncformat.openssh.SshConfigReader;
@@ -104,7 +105,7 @@ public final class SshConfigImport {
                                              List<String> warnings) {
         byte[] material = null;
         try {
-            material = Files.readAllBytes(file);
+            material = BoundedFile.read(file, BoundedFile.KEY);
             return Optional.of(KeyCodec.read(material, written, comment(file), passphrases));
         } catch (NoSuchFileException e) {
             warnings.add(alias + ": IdentityFile " + written + " does not exist; the host keeps the path and reads it when connecting");
@@ -121,7 +122,8 @@ public final class SshConfigImport {
 
     private static String comment(Path file) {
         try {
-            String[] parts = Files.readString(file.resolveSibling(file.getFileName() + ".pub")).strip().split("[ \t]+", 3);
+            String[] parts = new String(BoundedFile.read(file.resolveSibling(file.getFileName() + ".pub"), BoundedFile.KEY),
+                    java.nio.charset.StandardCharsets.UTF_8).strip().split("[ \t]+", 3);
             return parts.length == 3 ? parts[2] : "";
         } catch (IOException e) {
             return "";

@@ -158,7 +158,7 @@ public final class CredentialResolver {
         if (auth instanceof HostAuth.KeyFile keyFile) {
             Path path = expandHome(keyFile.path());
             try {
-                return List.of(new Credential.PrivateKey(path.getFileName().toString(), Files.readAllBytes(path)));
+                return List.of(new Credential.PrivateKey(path.getFileName().toString(), BoundedFile.read(path, BoundedFile.KEY)));
             } catch (NoSuchFileException e) {
                 throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "Key file " + path + " does not exist."
                         + " Edit the host and choose the right key file.");

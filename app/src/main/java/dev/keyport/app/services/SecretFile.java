@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,12 +27,12 @@ public final class SecretFile {
         if (file == null || file.isBlank()) {
             return null;
         }
-        return firstLine(Files.readAllBytes(Path.of(file)));
+        return firstLine(BoundedFile.read(Path.of(file), BoundedFile.SECRET));
     }
 
     /** The secret in {@code file} (its first line); the caller wipes it. */
     public static char[] read(Path file) throws IOException {
-        return firstLine(Files.readAllBytes(file));
+        return firstLine(BoundedFile.read(file, BoundedFile.SECRET));
     }
 
     /** The first line of {@code bytes} (UTF-8) up to its CR or LF; wipes {@code bytes}. */

@@ -183,6 +183,7 @@ public final class TeamFileService {
         }
         TeamDocument document = contents.read.document();
         String source = "team file " + Optional.ofNullable(plan.file().getFileName()).map(Path::toString).orElse(plan.file().toString());
+        vault.backup("before-import"); // keyport vault restore undoes an import
         ImportReport report = vault.inTransaction(() -> {
             VaultContents now = VaultContents.read(vault);
             ImportPlanner planner = ImportPlanner.planner(document, now, vault.teamImports().list(document.id()));

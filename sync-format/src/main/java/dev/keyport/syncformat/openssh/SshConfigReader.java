@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class SshConfigReader {
 
+    /** The largest config file read, each included file on its own. */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
     static final int MAX_INCLUDE_DEPTH = 16;
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     private static final Pattern TIME_PART = Pattern.compile("([0-9]+)([sSmMhHdDwW]?)");
@@ -268,7 +271,13 @@ public final class SshConfigReader {
 
     /** The file's lines; bytes that are not UTF-8 become U+FFFD rather than failing the read. */
     static List<String> lines(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException(file + " is too large for an SSH config file (limit " + MAX_BYTES / (1024 * 1024) + " MiB)");
+            }
+            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     // ---- resolution (once per alias) -------------------------------------------------------------

@@ -34,6 +34,9 @@ import dev.keyport.terminal.HostKeyStore;
  */
 public final class KnownHostsFile implements HostKeyStore {
 
+    /** The largest known_hosts file read (a real one with thousands of hosts is well under 1 MiB). */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsFile.class);
     private static final String REVOKED = "revoked";
 
@@ -198,7 +201,7 @@ public final class KnownHostsFile implements HostKeyStore {
             return 0;
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = new String(readBounded(file), StandardCharsets.UTF_8);
             StringBuilder kept = new StringBuilder();
             int removed = 0;
             for (String line : text.split("(?<=\n)")) {
@@ -267,7 +270,7 @@ public final class KnownHostsFile implements HostKeyStore {
         }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = new String(readBounded(file), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             LOG.warn("Could not read {}: {}", file, e.getMessage());
             return List.of();
@@ -300,8 +303,19 @@ public final class KnownHostsFile implements HostKeyStore {
         }
     }
 
+    /** At most {@link #MAX_BYTES}: a bigger file is refused ("FILE is too large for a known_hosts file (limit 16 MiB)"). */
+    private static byte[] readBounded(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException(file + " is too large for a known_hosts file (limit " + MAX_BYTES / (1024 * 1024) + " MiB)");
+            }
+            return bytes;
+        }
+    }
+
     private static boolean endsWithNewline(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readBounded(file);
         return bytes.length == 0 || bytes[bytes.length - 1] == '\n';
     }
 

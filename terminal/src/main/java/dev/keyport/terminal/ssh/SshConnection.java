@@ -61,9 +61,37 @@ public final class SshConnection implements AutoCloseable {
 
     /** Opens an interactive shell with an {@code xterm-256color} PTY of the given size. */
     public ShellChannel openShell(int columns, int rows) throws SshFailure {
+        return openShell(columns, rows, TERM_TYPE, true);
+    }
+
+    /**
+     * Opens the login shell with a PTY of type {@code term} and the given size, or without a PTY (as
+     * {@code ssh -T} does) when {@code pty} is false.
+     */
+    public ShellChannel openShell(int columns, int rows, String term, boolean pty) throws SshFailure {
+        return openShell(columns, rows, term, pty, false);
+    }
+
+    /**
+     * As {@link #openShell(int, int, String, boolean)}; with {@code localTerminalModes} the PTY gets the
+     * modes of this process's terminal ({@code stty -a} on it, as OpenSSH's client sends them: Enter as
+     * CR mapped to NL, the erase and interrupt keys, ...). Call it before putting that terminal in raw mode.
+     */
+    public ShellChannel openShell(int columns, int rows, String term, boolean pty, boolean localTerminalModes) throws SshFailure {
         try {
             ChannelShell channel = session.createShellChannel();
-            channel.setPtyType(TERM_TYPE);
+            channel.setUsePty(pty);
+            if (pty && localTerminalModes) {
+                try {
+                    channel.setPtyModes(org.apache.sshd.common.channel.SttySupport.getUnixPtyModes());
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    // keep sshd-core's default modes
+                }
+            }
+            channel.setPtyType(term == null || term.isBlank() ? TERM_TYPE : term);
             channel.setPtyColumns(columns);
             channel.setPtyLines(rows);
             channel.setAgentForwarding(forwardAgent);

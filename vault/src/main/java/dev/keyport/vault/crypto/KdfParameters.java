@@ -22,17 +22,47 @@ public record KdfParameters(int memoryKiB, int iterations, int parallelism) {
      */
     public static final KdfParameters FLOOR = new KdfParameters(19 * 1024, 2, 1);
 
-    /** Throws when these parameters are weaker than {@link #FLOOR} or absurdly large. */
+    /**
+     * The most Keyport accepts from a header: what it writes itself (64 MiB, p=1, up to 20 passes from
+     * {@link #calibrate}) with a margin. More would only come from a damaged or foreign header, and would
+     * take the heap (1 GiB under -Xmx384m is an OutOfMemoryError) or minutes (4 GiB took 55 s).
+     */
+    public static final KdfParameters CEILING = new KdfParameters(256 * 1024, 40, 4);
+
+    /** Throws when these parameters are weaker than {@link #FLOOR} or above {@link #CEILING}. */
     public KdfParameters requireAcceptable() throws VaultException {
         if (memoryKiB < FLOOR.memoryKiB || iterations < FLOOR.iterations || parallelism < FLOOR.parallelism) {
             throw new VaultException("The vault's key-derivation settings (" + this + ") are weaker than Keyport accepts ("
                     + FLOOR + "). The vault header may have been tampered with.");
         }
-        if (memoryKiB > 4 * 1024 * 1024 || iterations > 100 || parallelism > 64) {
-            throw new VaultException("The vault's key-derivation settings (" + this + ") are out of range."
-                    + " The vault header is damaged.");
+        if (memoryKiB > CEILING.memoryKiB || iterations > CEILING.iterations || parallelism > CEILING.parallelism) {
+            throw new VaultException("The vault's key-derivation settings (" + this + ") are above what Keyport ever writes"
+                    + " (at most " + CEILING.memoryKiB / 1024 + " MiB, t=" + CEILING.iterations + ", p=" + CEILING.parallelism
+                    + "). The vault header is damaged or was not written by Keyport; restore it from a backup.");
         }
         return this;
+    }
+
+    /**
+     * Throws when the key derivation would not fit in the heap that is free now (after one garbage
+     * collection), instead of starting it and ending in an OutOfMemoryError.
+     */
+    public void requireFitsHeap() throws VaultException {
+        long needed = memoryKiB * 1024L * 11 / 10 + 8L * 1024 * 1024;
+        if (free() < needed) {
+            System.gc();
+        }
+        long free = free();
+        if (free < needed) {
+            throw new VaultException("Opening the vault needs about " + needed / (1024 * 1024) + " MiB of memory for its key"
+                    + " derivation (" + this + "), but only " + free / (1024 * 1024) + " MiB are free in Keyport's heap."
+                    + " Start Keyport with more memory (for example java -Xmx512m).");
+        }
+    }
+
+    private static long free() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     /**

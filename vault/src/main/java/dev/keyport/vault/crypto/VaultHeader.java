@@ -35,6 +35,8 @@ public final class VaultHeader {
     public static final String FILE_NAME = "vault.header";
     private static final String MAGIC = "keyport-vault-header 1";
     private static final int SALT = 16;
+    /** A header is about 250 bytes. */
+    private static final int MAX_BYTES = 64 * 1024;
     private static final int NONCE = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,7 +58,7 @@ public final class VaultHeader {
 
     /** Wraps {@code dataKey} under a fresh salt and the master password. */
     static VaultHeader wrap(byte[] dataKey, char[] masterPassword, KdfParameters kdf) throws VaultException {
-        kdf.requireAcceptable();
+        kdf.requireAcceptable().requireFitsHeap();
         byte[] salt = new byte[SALT];
         byte[] nonce = new byte[NONCE];
         RANDOM.nextBytes(salt);
@@ -76,7 +78,7 @@ public final class VaultHeader {
 
     /** The data key, or {@link WrongMasterPasswordException}. Slow (Argon2id). */
     byte[] unwrap(char[] masterPassword) throws VaultException {
-        kdf.requireAcceptable();
+        kdf.requireAcceptable().requireFitsHeap();
         byte[] kek = Argon2.derive(masterPassword, salt, kdf);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -106,7 +108,15 @@ public final class VaultHeader {
         Path file = directory.resolve(FILE_NAME);
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new VaultException("The vault header " + file + " is too large for a vault header (limit " + MAX_BYTES / 1024
+                        + " KiB): it is damaged or not a Keyport header. Restore it from a backup; Keyport has not changed anything.");
+            }
+            lines = new String(bytes, StandardCharsets.US_ASCII).lines().toList();
         } catch (NoSuchFileException e) {
             throw new VaultException("There is no vault in " + directory + " (" + FILE_NAME + " is missing).", e);
         } catch (IOException e) {

@@ -14,10 +14,12 @@ public final class VaultKeys implements AutoCloseable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final byte[] dataKey;
     private final FieldCipher fields;
+    private final RecordMac records;
 
     private VaultKeys(byte[] dataKey) {
         this.dataKey = dataKey;
         this.fields = new FieldCipher(Hkdf.subkey(dataKey, "keyport field encryption v1", 32));
+        this.records = new RecordMac(Hkdf.subkey(dataKey, "keyport record mac v1", 32));
     }
 
     /** A new random data key and the header that wraps it under {@code masterPassword}. */
@@ -61,9 +63,15 @@ public final class VaultKeys implements AutoCloseable {
         return fields;
     }
 
+    /** The MAC that authenticates every database record. */
+    public RecordMac records() {
+        return records;
+    }
+
     public void wipe() {
         Arrays.fill(dataKey, (byte) 0);
         fields.wipe();
+        records.wipe();
     }
 
     @Override
