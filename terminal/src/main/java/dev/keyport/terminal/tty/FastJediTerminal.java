@@ -1,5 +1,6 @@
 package dev.keyport.terminal.tty;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,12 +9,16 @@ import org.jetbrains.annotations.NotNull;
 import com.techsenger.jeditermfx.core.RequestOrigin;
 import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.core.emulator.charset.CharacterSet;
+import com.techsenger.jeditermfx.core.emulator.charset.GraphicSetState;
 import com.techsenger.jeditermfx.core.model.CharBuffer;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.LinesBuffer;
+import com.techsenger.jeditermfx.core.model.StoredCursor;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.util.CharUtils;
 import com.techsenger.jeditermfx.core.util.TermSize;
 
 /**
@@ -37,6 +42,10 @@ public class FastJediTerminal extends JediTerminal {
     private int regionBottom;
     private char[] nulChars;
     private HistoryTrimmer trimmer;
+    private GraphicSetState charsets;
+    private boolean cursorYChanged;
+    private boolean cursorSaved;
+    private boolean hyperlinkFilters;
 
     public FastJediTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState styles) {
         super(display, buffer, styles);
@@ -79,6 +88,7 @@ public class FastJediTerminal extends JediTerminal {
         buffer.lock();
         try {
             super.newLine();
+            cursorYChanged = true;
         } finally {
             buffer.unlock();
         }
@@ -111,7 +121,7 @@ public class FastJediTerminal extends JediTerminal {
                     if (trimmer != null) {
                         trimmer.trim();
                     }
-                    onFastScroll();
+                    onFastChange();
                     return;
                 }
             } finally {
@@ -122,50 +132,288 @@ public class FastJediTerminal extends JediTerminal {
     }
 
     /**
-     * Called after a fast scroll, which cannot fire the buffer's (package-private) model event.
-     * A widget asks its panel to repaint here.
+     * Called after a fast scroll or a fast erase, which cannot fire the buffer's (package-private)
+     * model event. A widget asks its panel to repaint here.
      */
-    protected void onFastScroll() {
+    protected void onFastChange() {
+    }
+
+    /**
+     * Erase to the end of the line (EL 0, what a progress bar sends after each CR) rebuilds the line
+     * once from its kept entries instead of through stock's whole-line merge. Stock also re-runs the
+     * hyperlink filters on the erased line; Keyport adds none, so a caller that does must say so.
+     */
+    public void setHyperlinkFiltersInUse(boolean inUse) {
+        hyperlinkFilters = inUse;
     }
 
     @Override
+    public void eraseInLine(int arg) {
+        if (arg != 0 || hyperlinkFilters) {
+            super.eraseInLine(arg);
+            return;
+        }
+        buffer.lock();
+        try {
+            int x = getX();
+            int y = getY();
+            if (x >= getTerminalWidth() || y < 1 || y > getTerminalHeight()) {
+                super.eraseInLine(arg);
+                return;
+            }
+            TerminalLine line = buffer.getLine(y - 1);
+            int total = 0;
+            for (TerminalLine.TextEntry entry : line.getEntries()) {
+                total += entry.getLength();
+            }
+            if (x >= total) {
+                super.eraseInLine(arg);
+                return;
+            }
+            TextStyle filler = styles.getCurrent().createEmptyWithColors(); // what stock erases with
+            if (x == 0) {
+                line.clear(new TerminalLine.TextEntry(filler, new CharBuffer(CharUtils.NUL_CHAR, total))); // also unwraps
+            } else {
+                line.deleteCharacters(x, total - x, filler); // the kept cells, then blank filler to the old length
+                line.setWrapped(false);
+            }
+            onFastChange();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /**
+     * Stock semantics, without the stock per-write costs: the string is normalised (NFC), mapped
+     * through the character sets and given its double-width gaps by JediTermFX's own public helpers
+     * only when it holds characters that need it ({@link #cells}), and text written where a line's
+     * blank filler starts is appended instead of merged. Anything unusual (a wrap, a C1 or surrogate
+     * character, a character set other than ASCII) goes the stock way.
+     */
+    @Override
     public void writeCharacters(String string) {
+        char[] cells = charsetsArePlain() ? cells(string) : null;
         int x = getX();
-        int y = getY();
-        if (x < getTerminalWidth() && y >= 1 && y <= getTerminalHeight()) {
-            buffer.lock();
-            try {
-                TerminalLine line = buffer.getLine(y - 1);
-                List<TerminalLine.TextEntry> entries = line.getEntries();
-                int n = entries.size();
-                if (n > 0 && entries.get(n - 1).isNul()) {
-                    TerminalLine.TextEntry tail = entries.get(n - 1);
-                    int total = 0;
-                    for (TerminalLine.TextEntry entry : entries) {
-                        total += entry.getLength();
-                    }
-                    int start = total - tail.getLength();
-                    if (x == start) {
-                        line.deleteCharacters(start, tail.getLength(), TextStyle.EMPTY); // keeps the wrapped flag
-                        try {
-                            super.writeCharacters(string);
-                        } finally {
-                            int length = 0;
-                            for (TerminalLine.TextEntry entry : line.getEntries()) {
-                                length += entry.getLength();
-                            }
-                            if (length < total) {
-                                line.writeString(length, nuls(total - length), tail.getStyle());
-                            }
-                        }
-                        return;
-                    }
+        int width = getTerminalWidth();
+        if (cells == null || cells.length == 0 || x + cells.length > width) {
+            stockWrite(string);
+            return;
+        }
+        buffer.lock();
+        try {
+            int y = getY();
+            if (y < 1 || y > getTerminalHeight()) {
+                stockWrite(string);
+                return;
+            }
+            if (cursorYChanged) { // as stock: the first text after the cursor changed line ends the line above's wrap
+                cursorYChanged = false;
+                if (y > 1) {
+                    buffer.getLine(y - 2).setWrapped(false);
                 }
-            } finally {
-                buffer.unlock();
+            }
+            scrollY();
+            y = getY();
+            TerminalLine line = buffer.getLine(y - 1);
+            List<TerminalLine.TextEntry> entries = line.getEntries();
+            int total = 0;
+            int after = x + cells.length;
+            char afterChar = CharUtils.EMPTY_CHAR;
+            for (int i = 0, n = entries.size(); i < n; i++) {
+                TerminalLine.TextEntry entry = entries.get(i);
+                int length = entry.getLength();
+                if (after >= total && after < total + length) {
+                    afterChar = entry.getText().charAt(after - total);
+                }
+                total += length;
+            }
+            if (Character.isLowSurrogate(afterChar)) {
+                stockWrite(string); // stock leaves the cursor on half a pair, which setX cannot
+                return;
+            }
+            TerminalLine.TextEntry tail = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            CharBuffer text = new CharBuffer(cells, 0, cells.length);
+            if (tail != null && tail.isNul() && x == total - tail.getLength()) {
+                TextStyle tailStyle = tail.getStyle();
+                line.deleteCharacters(x, tail.getLength(), TextStyle.EMPTY); // keeps the wrapped flag
+                buffer.writeString(x, y, text); // appends
+                if (after < total) {
+                    line.writeString(after, nuls(total - after), tailStyle);
+                }
+            } else {
+                buffer.writeString(x, y, text);
+            }
+            setX(after);
+            display.setCursor(after, y);
+            scrollY();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /**
+     * The stock write. Stock JediTermFX's own "cursor changed line" flag is not cleared by the fast
+     * path, so a stale one would end the wrap of the line above here: that line's flag is kept.
+     */
+    private void stockWrite(String string) {
+        buffer.lock();
+        try {
+            int y = getY();
+            TerminalLine above = !cursorYChanged && y >= 2 && y - 2 < getTerminalHeight() ? buffer.getLine(y - 2) : null;
+            boolean wrapped = above != null && above.isWrapped();
+            super.writeCharacters(string);
+            if (above != null) {
+                above.setWrapped(wrapped);
+            }
+            if (!string.isEmpty()) {
+                cursorYChanged = false;
+            }
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /**
+     * The cells stock JediTermFX would write for {@code s} (NFC, double-width gaps), when the character
+     * set mapping is the identity; null for text the fast path leaves to stock: C1 controls, surrogates
+     * (emoji), and text NFC would change.
+     */
+    private char[] cells(String s) {
+        int n = s.length();
+        int wide = 0;
+        boolean checkNfc = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0xa0 || Character.isSurrogate(c)) {
+                return null;
+            }
+            if (c >= 0x300) {
+                checkNfc = true;
+            }
+            if (CharUtils.isDoubleWidthCharacter(c, display.ambiguousCharsAreDoubleWidth())) {
+                wide++;
             }
         }
-        super.writeCharacters(string);
+        if (checkNfc && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            return null;
+        }
+        char[] cells = new char[n + wide];
+        if (wide == 0) {
+            s.getChars(0, n, cells, 0);
+            return cells;
+        }
+        boolean ambiguous = display.ambiguousCharsAreDoubleWidth();
+        for (int i = 0, j = 0; i < n; i++) {
+            char c = s.charAt(i);
+            cells[j++] = c;
+            if (c >= 0x80 && CharUtils.isDoubleWidthCharacter(c, ambiguous)) {
+                cells[j++] = CharUtils.DWC;
+            }
+        }
+        return cells;
+    }
+
+    // --- a mirror of the emulator's (private) character set state, kept through the public calls that change it
+
+    private boolean charsetsArePlain() {
+        GraphicSetState state = charsets();
+        return state.getGLOverrideIndex() < 0 && state.getGL().getDesignation() == CharacterSet.ASCII;
+    }
+
+    private GraphicSetState charsets() {
+        if (charsets == null) {
+            charsets = new GraphicSetState();
+        }
+        return charsets;
+    }
+
+    @Override
+    public void designateCharacterSet(int tableNumber, char ch) {
+        super.designateCharacterSet(tableNumber, ch);
+        GraphicSetState state = charsets();
+        state.designateGraphicSet(state.getGraphicSet(tableNumber), ch);
+    }
+
+    @Override
+    public void mapCharsetToGL(int num) {
+        super.mapCharsetToGL(num);
+        charsets().setGL(num);
+    }
+
+    @Override
+    public void mapCharsetToGR(int num) {
+        super.mapCharsetToGR(num);
+        charsets().setGR(num);
+    }
+
+    @Override
+    public void singleShiftSelect(int num) {
+        super.singleShiftSelect(num);
+        charsets().overrideGL(num);
+    }
+
+    @Override
+    public void setAnsiConformanceLevel(int level) {
+        super.setAnsiConformanceLevel(level);
+        if (level == 1 || level == 2) { // the parts stock sets on its state directly
+            charsets().designateGraphicSet(0, CharacterSet.ASCII);
+            charsets().designateGraphicSet(1, CharacterSet.DEC_SUPPLEMENTAL);
+        }
+    }
+
+    @Override
+    public void saveCursor() {
+        super.saveCursor();
+        new StoredCursor(0, 0, TextStyle.EMPTY, false, false, charsets()); // as stock's: consumes a single shift
+        cursorSaved = true;
+    }
+
+    @Override
+    public void restoreCursor() {
+        boolean saved = cursorSaved;
+        super.restoreCursor(); // with a saved cursor this calls restoreCursor(StoredCursor)
+        if (!saved) {
+            charsets().resetState();
+        }
+    }
+
+    @Override
+    public void restoreCursor(@NotNull StoredCursor stored) {
+        super.restoreCursor(stored);
+        GraphicSetState state = charsets();
+        CharacterSet[] designations = stored.getDesignations();
+        for (int i = 0; i < designations.length; i++) {
+            state.designateGraphicSet(i, designations[i]);
+        }
+        state.setGL(stored.getGLMapping());
+        state.setGR(stored.getGRMapping());
+        if (stored.getGLOverride() >= 0) {
+            state.overrideGL(stored.getGLOverride());
+        }
+    }
+
+    @Override
+    public void reset(boolean clearScrollBackBuffer) {
+        super.reset(clearScrollBackBuffer);
+        charsets().resetState();
+        cursorYChanged = false;
+    }
+
+    // --- stock's "cursor changed line" flag, mirrored: set where stock sets it
+
+    @Override
+    public void cursorUp(int countY) {
+        super.cursorUp(countY);
+        cursorYChanged = true;
+    }
+
+    @Override
+    public void cursorDown(int dY) {
+        super.cursorDown(dY);
+        cursorYChanged = true;
     }
 
     private CharBuffer nuls(int n) { // a TextEntry copies its CharBuffer, so sharing the zeroed array is safe
