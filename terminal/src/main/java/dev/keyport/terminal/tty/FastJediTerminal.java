@@ -34,6 +34,9 @@ import com.techsenger.jeditermfx.core.util.TermSize;
  */
 public class FastJediTerminal extends JediTerminal {
 
+    /** Never written to: a type-ahead line whose every cell reads as blank. */
+    private static final TerminalLine BLANK_LINE = new TerminalLine();
+
     // No field initialisers: super() calls setScrollingRegion() before they would run.
     private TerminalTextBuffer buffer;
     private TerminalDisplay display;
@@ -240,15 +243,129 @@ public class FastJediTerminal extends JediTerminal {
                 if (after < total) {
                     line.writeString(after, nuls(total - after), tailStyle);
                 }
+            } else if (x < total && !hyperlinkFilters) {
+                overwrite(line, x, text, styles.getCurrent(), total);
+                onFastChange();
             } else {
                 buffer.writeString(x, y, text);
             }
-            setX(after);
+            moveCursorX(line, after);
             display.setCursor(after, y);
             scrollY();
         } finally {
             buffer.unlock();
         }
+    }
+
+    /**
+     * Writes {@code text} over {@code line} from {@code x} with the cells stock's merge would give,
+     * by rebuilding the line from slices of its entries (array copies) instead of stock's per-cell merge.
+     */
+    private static void overwrite(TerminalLine line, int x, CharBuffer text, TextStyle style, int total) {
+        List<TerminalLine.TextEntry> old = new ArrayList<>(line.getEntries()); // clear() empties the live list
+        int end = x + text.length();
+        boolean first = true;
+        int at = 0;
+        int pos = 0;
+        for (TerminalLine.TextEntry entry : old) { // the cells before x
+            int length = entry.getLength();
+            if (pos >= x) {
+                break;
+            }
+            int take = Math.min(length, x - pos);
+            CharBuffer slice = take == length ? entry.getText() : entry.getText().subBuffer(0, take);
+            at = append(line, first, at, slice, entry.getStyle());
+            first = false;
+            pos += length;
+        }
+        at = append(line, first, at, text, style);
+        pos = 0;
+        for (TerminalLine.TextEntry entry : old) { // the cells after the text
+            int length = entry.getLength();
+            if (pos + length > end) {
+                int from = Math.max(0, end - pos);
+                CharBuffer slice = from == 0 ? entry.getText() : entry.getText().subBuffer(from, length - from);
+                at = append(line, false, at, slice, entry.getStyle());
+            }
+            pos += length;
+        }
+        if (at != Math.max(total, end)) {
+            throw new IllegalStateException("line rebuilt to " + at + " cells, not " + Math.max(total, end));
+        }
+    }
+
+    private static int append(TerminalLine line, boolean first, int at, CharBuffer text, TextStyle style) {
+        if (first) {
+            boolean wrapped = line.isWrapped();
+            line.clear(new TerminalLine.TextEntry(style, text)); // copies the text; clear() unwraps
+            line.setWrapped(wrapped);
+        } else {
+            line.writeString(at, text, style); // at the end: appends a copy
+        }
+        return at + text.length();
+    }
+
+    /** Stock's cell check of a cursor move ({@code adjustXY}) without its read of the whole line as a String. */
+    private void moveCursorX(TerminalLine line, int x) {
+        if (line.getTypeAheadLine() != null) {
+            setX(x);
+            return;
+        }
+        line.setTypeAheadLine(BLANK_LINE); // the check reads the type-ahead line when there is one: a blank cell
+        try {
+            setX(x);
+        } finally {
+            line.setTypeAheadLine(null);
+        }
+    }
+
+    /**
+     * As stock, but the cell check of the move (stock's private {@code adjustXY}: is the target half a
+     * surrogate pair?) is done here from the line's entries instead of by stock building the whole
+     * line as a String, when the target is on the screen and not half a pair.
+     */
+    @Override
+    public void cursorPosition(int x, int y) {
+        if (buffer == null) { // from the super constructor (reset)
+            super.cursorPosition(x, y);
+            return;
+        }
+        buffer.lock();
+        try {
+            int row = isOriginMode() ? y + regionTop - 1 : y; // stock's own clamping, to find the line it will check
+            row = Math.max(0, Math.min(row, regionBottom));
+            int column = Math.min(Math.max(0, x - 1), getTerminalWidth() - 1);
+            if (row >= 1 && row <= getTerminalHeight()) {
+                TerminalLine line = buffer.getLine(row - 1);
+                if (line.getTypeAheadLine() == null && !Character.isLowSurrogate(cellAt(line, column))) {
+                    line.setTypeAheadLine(BLANK_LINE);
+                    try {
+                        super.cursorPosition(x, y);
+                    } finally {
+                        line.setTypeAheadLine(null);
+                    }
+                    return;
+                }
+            }
+            super.cursorPosition(x, y);
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** What stock's {@code TerminalLine.charAt} answers, without building the line's text. */
+    private static char cellAt(TerminalLine line, int x) {
+        int pos = 0;
+        for (TerminalLine.TextEntry entry : line.getEntries()) {
+            if (entry.getText().isNul()) {
+                break;
+            }
+            if (x < pos + entry.getLength()) {
+                return entry.getText().charAt(x - pos);
+            }
+            pos += entry.getLength();
+        }
+        return CharUtils.EMPTY_CHAR;
     }
 
     /**

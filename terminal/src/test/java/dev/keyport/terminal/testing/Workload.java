@@ -124,6 +124,9 @@ public enum Workload {
                             .append("|".repeat(used / 4)).append(ESC).append("[0m").append(ESC).append("[K").append(ESC)
                             .append("[1;30m").append(r.nextInt(100)).append('.').append(r.nextInt(10)).append("%]").append(ESC).append("[0m");
                 }
+                // a box-drawing rule in the DEC special graphics set, as ncurses draws borders
+                sb.append(ESC).append('[').append(Math.min(5, rows / 2)).append(";1H").append(ESC).append("(0").append(ESC).append("[34m")
+                        .append("q".repeat(Math.max(1, columns / 2))).append('w').append(ESC).append("[0m").append(ESC).append("(B");
                 int first = Math.min(6, rows / 2);
                 sb.append(ESC).append('[').append(first).append(";1H").append(ESC).append("[30;42m").append(
                         fit("    PID USER      PRI  NI  VIRT   RES   SHR S CPU% MEM%   TIME+  Command", columns)).append(ESC).append("[0m");
@@ -180,10 +183,13 @@ public enum Workload {
                         }
                     }
                 }
-                sb.append(ESC).append('[').append(rows).append(";1H").append(ESC).append("[1m-- INSERT --").append(ESC).append("[0m")
+                sb.append(ESC).append('7').append(ESC).append('[').append(rows).append(";1H").append(ESC).append("[1m-- INSERT --").append(ESC).append("[0m")
                         .append(ESC).append("[K").append(ESC).append('[').append(rows).append(';').append(Math.max(1, columns - 18))
                         .append('H').append(line).append(',').append(1 + r.nextInt(40)).append("  ").append(100 * line / (line + 50)).append('%')
-                        .append(ESC).append('[').append(1 + r.nextInt(text)).append(';').append(1 + r.nextInt(columns)).append('H');
+                        .append(ESC).append('8');
+                if (r.nextInt(4) == 0) {
+                    sb.append(ESC).append('[').append(1 + r.nextInt(text)).append(';').append(1 + r.nextInt(columns)).append('H');
+                }
                 out.s(sb.toString());
             }
         }
