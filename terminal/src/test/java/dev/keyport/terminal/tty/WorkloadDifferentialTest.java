@@ -57,7 +57,7 @@ class WorkloadDifferentialTest {
     }
 
     /** Random cut positions, each before an ASCII byte, pieces of 1 to {@code maxPiece} bytes. */
-    private static int[] cuts(byte[] data, Random r, int maxPiece) {
+    static int[] cuts(byte[] data, Random r, int maxPiece) {
         int[] cuts = new int[data.length + 1];
         int n = 0;
         int at = 0;
@@ -76,7 +76,7 @@ class WorkloadDifferentialTest {
     }
 
     /** The data, delivered piece by piece: a read never crosses a cut, and the stream is not ready at one. */
-    private static InputStream pieces(byte[] data, int[] cuts) {
+    static InputStream pieces(byte[] data, int[] cuts) {
         return new ByteArrayInputStream(data) {
             private int piece;
 
