@@ -187,11 +187,11 @@ public class FastJediTerminal extends JediTerminal {
     }
 
     /**
-     * Stock semantics, without the stock per-write costs: the string is normalised (NFC), mapped
-     * through the character sets and given its double-width gaps by JediTermFX's own public helpers
-     * only when it holds characters that need it ({@link #cells}), and text written where a line's
-     * blank filler starts is appended instead of merged. Anything unusual (a wrap, a C1 or surrogate
-     * character, a character set other than ASCII) goes the stock way.
+     * Stock semantics, without the stock per-write costs: the string is normalised (NFC) and given
+     * its double-width gaps only when it holds characters that need it ({@link #cells}); text written
+     * where a line's blank filler starts is appended, text written over a line rebuilds it once; the
+     * cursor check is done from the entries. Anything unusual (a wrap, a C1 character, a character set
+     * other than ASCII, the cursor landing on half a surrogate pair) goes the stock way.
      */
     @Override
     public void writeCharacters(String string) {
@@ -391,42 +391,50 @@ public class FastJediTerminal extends JediTerminal {
     }
 
     /**
-     * The cells stock JediTermFX would write for {@code s} (NFC, double-width gaps), when the character
-     * set mapping is the identity; null for text the fast path leaves to stock: C1 controls, surrogates
-     * (emoji), and text NFC would change.
+     * The cells stock JediTermFX would write for {@code s}, when the character set mapping is the
+     * identity: the text in NFC (normalised only when a character at or above U+0300 could change),
+     * with a DWC gap after each character whose code point is double width, exactly as stock lays
+     * them out (a surrogate pair gets its gap after the high half). Null for C1 controls, which
+     * stock maps to other characters.
      */
     private char[] cells(String s) {
-        int n = s.length();
-        int wide = 0;
         boolean checkNfc = false;
-        for (int i = 0; i < n; i++) {
+        boolean maybeWide = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 continue;
             }
-            if (c < 0xa0 || Character.isSurrogate(c)) {
+            if (c < 0xa0) {
                 return null;
             }
+            maybeWide = true;
             if (c >= 0x300) {
                 checkNfc = true;
             }
-            if (CharUtils.isDoubleWidthCharacter(c, display.ambiguousCharsAreDoubleWidth())) {
-                wide++;
-            }
         }
         if (checkNfc && !Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
-            return null;
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
+        int n = s.length();
+        int wide = 0;
+        boolean ambiguous = display.ambiguousCharsAreDoubleWidth();
+        if (maybeWide) {
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0xa0 && CharUtils.isDoubleWidthCharacter(Character.codePointAt(s, i), ambiguous)) {
+                    wide++;
+                }
+            }
         }
         char[] cells = new char[n + wide];
         if (wide == 0) {
             s.getChars(0, n, cells, 0);
             return cells;
         }
-        boolean ambiguous = display.ambiguousCharsAreDoubleWidth();
         for (int i = 0, j = 0; i < n; i++) {
             char c = s.charAt(i);
             cells[j++] = c;
-            if (c >= 0x80 && CharUtils.isDoubleWidthCharacter(c, ambiguous)) {
+            if (c >= 0xa0 && CharUtils.isDoubleWidthCharacter(Character.codePointAt(s, i), ambiguous)) {
                 cells[j++] = CharUtils.DWC;
             }
         }
