@@ -14,7 +14,7 @@ java -cp "$CP" $BENCH gen-all "$OUT"
 cp bench/flood/package.json bench/flood/xterm-bench.js "$OUT/"
 (cd "$OUT" && npm install --no-audit --no-fund --silent >/dev/null)
 WORKLOADS=${*:-plain-flood build-log progress-bars full-screen wide-unicode}
-mbs() { sed -n 's/.*= \([0-9.]*\) MB\/s.*/\1/p' "$1" | head -1; }
+mbs() { sed -n 's/^[^=]*= \([0-9.]*\) MB\/s.*/\1/p' "$1" | head -1; } # the first figure: wall clock
 cpu() { sed -n 's/.*(process CPU \([0-9.]*\) s.*/\1/p' "$1" | head -1; }
 size() { sed -n 's/.*: \([0-9.]*\) MB in.*/\1/p' "$1" | head -1; }
 rss() { sed -n 's/.*peak RSS \([0-9]*\) MB.*/\1/p' "$1"; }
