@@ -1,6 +1,8 @@
 package dev.keyport.terminal.tty;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.techsenger.jeditermfx.core.Terminal;
 import com.techsenger.jeditermfx.core.TerminalDataStream;
@@ -14,7 +16,7 @@ import com.techsenger.jeditermfx.core.emulator.JediEmulator;
  * <ul>
  * <li>SGR ({@code m}): the style stock JediTermFX computes from (current style, parameters) is
  * cached; a hit sets it at once, a miss lets stock compute it and remembers the result. The style
- * is therefore always exactly stock's.</li>
+ * is therefore always stock's (equal plain styles are made one object, see {@link #canonical}).</li>
  * <li>EL ({@code K}) with at most one parameter, CUP ({@code H}, {@code f}) with none, one, or two
  * non-empty parameters: the same terminal call stock makes, with the same arguments and defaults.</li>
  * </ul>
@@ -24,11 +26,13 @@ public class FastJediEmulator extends JediEmulator {
 
     private static final int CACHE_SLOTS = 1024; // a power of two; colliding entries replace each other
     private static final int MAX_KEY_CHARS = 15; // 4 bits a character, plus the length, in a long
+    private static final int MAX_STYLES = 4096;
 
     private final FloodDataStream stream;
     private final TextStyle[] cacheFrom = new TextStyle[CACHE_SLOTS];
     private final TextStyle[] cacheTo = new TextStyle[CACHE_SLOTS];
     private final long[] cacheKey = new long[CACHE_SLOTS];
+    private final Map<TextStyle, TextStyle> styles = new HashMap<>();
 
     public FastJediEmulator(TerminalDataStream dataStream, Terminal terminal) {
         super(dataStream, terminal);
@@ -97,9 +101,10 @@ public class FastJediEmulator extends JediEmulator {
                     return true;
                 }
                 super.processChar((char) 0x1b, terminal); // stock parses and applies it
+                TextStyle result = canonical(terminal);
                 cacheFrom[slot] = current;
                 cacheKey[slot] = key;
-                cacheTo[slot] = terminal.getStyleState().getCurrent();
+                cacheTo[slot] = result;
                 return true;
             }
             case 'K':
@@ -120,6 +125,28 @@ public class FastJediEmulator extends JediEmulator {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Stock builds a new style object for every SGR it computes, and the cache is keyed by the
+     * object, so without this the cache would never stop missing: each result would be a new key.
+     * Equal plain styles are therefore made one object (hyperlink styles, another class, are left
+     * alone); a cell's colours and attributes are the same either way.
+     */
+    private TextStyle canonical(Terminal terminal) {
+        TextStyle result = terminal.getStyleState().getCurrent();
+        if (result.getClass() != TextStyle.class) {
+            return result;
+        }
+        if (styles.size() >= MAX_STYLES) {
+            styles.clear();
+        }
+        TextStyle known = styles.putIfAbsent(result, result);
+        if (known != null && known != result) {
+            terminal.characterAttributes(known);
+            return known;
+        }
+        return result;
     }
 
     private static int slot(TextStyle style, long key) {
