@@ -55,6 +55,22 @@ public final class FloodDataStream extends ArrayTerminalDataStream {
         myLength = n - start;
     }
 
+    /** Characters left in the current read (the emulator may look ahead this far without reading). */
+    int available() {
+        return myLength;
+    }
+
+    /** The character {@code i} places ahead, {@code i < available()}. */
+    char peek(int i) {
+        return myBuf[myOffset + i];
+    }
+
+    /** Consumes {@code n <= available()} characters the caller has looked at. */
+    void skip(int n) {
+        myOffset += n;
+        myLength -= n;
+    }
+
     @Override
     public char getChar() throws IOException {
         if (myLength == 0) {

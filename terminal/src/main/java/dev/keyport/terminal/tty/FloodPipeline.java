@@ -1,6 +1,13 @@
 package dev.keyport.terminal.tty;
 
+import com.techsenger.jeditermfx.core.Terminal;
+import com.techsenger.jeditermfx.core.TerminalDataStream;
+import com.techsenger.jeditermfx.core.TerminalExecutorServiceManager;
+import com.techsenger.jeditermfx.core.TerminalStarter;
 import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.typeahead.TerminalTypeAheadManager;
 
 /**
  * Wires the flood path onto a {@link FastJediTerminal}: the history trimmer (on the terminal's fast
@@ -34,6 +41,20 @@ public final class FloodPipeline {
                 ? new InvisibleLineSkipper(() -> tuning.skipThreshold(terminal.getTerminalHeight()), minDrop, terminal::isSimpleScrollState)
                 : null;
         return new FloodPipeline(trimmer, skipper, new FloodDataStream(tty, tuning, trimmer, skipper, beforeBlockingRead));
+    }
+
+    /**
+     * The emulator loop for this pipeline: JediTermFX's {@link TerminalStarter} reading this stream
+     * through a {@link FastJediEmulator}.
+     */
+    public TerminalStarter starter(JediTerminal terminal, TtyConnector tty, TerminalTypeAheadManager typeAhead,
+            TerminalExecutorServiceManager executors) {
+        return new TerminalStarter(terminal, tty, stream, typeAhead, executors) {
+            @Override
+            protected JediEmulator createEmulator(TerminalDataStream dataStream, Terminal emulated) {
+                return new FastJediEmulator(dataStream, emulated); // called from the constructor: no fields
+            }
+        };
     }
 
     public FloodDataStream stream() {

@@ -78,14 +78,15 @@ public final class FloodWorkload {
      * its CSI sequences, split at line feeds; the last {@code lines} of it (the last one is the empty
      * cursor line).
      */
-    public static List<String> lastLines(byte[] data, int lines) {
+    public static List<String> lastLines(byte[] bytes, int lines) {
+        String data = new String(bytes, StandardCharsets.UTF_8);
         ArrayDeque<String> ring = new ArrayDeque<>(lines + 1);
         StringBuilder current = new StringBuilder();
-        for (int i = 0; i < data.length; i++) {
-            byte b = data[i];
-            if (b == 0x1b && i + 1 < data.length && data[i + 1] == '[') {
+        for (int i = 0; i < data.length(); i++) {
+            char b = data.charAt(i);
+            if (b == 0x1b && i + 1 < data.length() && data.charAt(i + 1) == '[') {
                 i += 2;
-                while (i < data.length && (data[i] < 0x40 || data[i] > 0x7e)) {
+                while (i < data.length() && (data.charAt(i) < 0x40 || data.charAt(i) > 0x7e)) {
                     i++;
                 }
             } else if (b == '\n') {
@@ -95,7 +96,7 @@ public final class FloodWorkload {
                     ring.removeFirst();
                 }
             } else if (b != '\r') {
-                current.append((char) b);
+                current.append(b);
             }
         }
         ring.addLast(current.toString());

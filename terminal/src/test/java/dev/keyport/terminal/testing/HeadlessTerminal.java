@@ -67,7 +67,7 @@ public final class HeadlessTerminal {
             FastJediTerminal fast = new FastJediTerminal(display, buffer, styles);
             terminal = fast;
             pipeline = FloodPipeline.wire(fast, tty, tuning, null, minDrop);
-            starter = new TerminalStarter(terminal, tty, pipeline.stream(), typeAhead, executors);
+            starter = pipeline.starter(terminal, tty, typeAhead, executors);
         }
     }
 

@@ -92,7 +92,7 @@ class FastJediTerminalDifferentialTest {
                 floodEnds.add(sb.length());
                 continue;
             }
-            switch (r.nextInt(30)) {
+            switch (r.nextInt(31)) {
                 case 0, 1, 2, 3, 4 -> text(r, sb, 1 + r.nextInt(COLUMNS * 2));
                 case 5, 6, 7, 8 -> sb.append("\r\n");
                 case 9 -> sb.append('\n');
@@ -131,7 +131,8 @@ class FastJediTerminalDifferentialTest {
                         sb.append(ESC).append(pick(r, "[?7l", "[?7h", "[?7h"));
                     }
                 }
-                case 26 -> sb.append(pick(r, "\u4e2d\u6587", "\ud83d\ude00", "\u00e9t\u00e9", "x\u0301"));
+                case 26 -> sb.append(pick(r, "\u4e2d\u6587", "\ud83d\ude00", "\u00e9t\u00e9", "x\u0301", "e\u0301", "\u2501\u2714"));
+                case 27 -> sb.append(ESC).append(pick(r, "(0", "(B", "(B", ")0", ")B", "n", "o", "N", "O", "(A")); // character sets
                 default -> text(r, sb, 1 + r.nextInt(10));
             }
         }

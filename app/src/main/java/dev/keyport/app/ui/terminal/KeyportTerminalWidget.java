@@ -89,7 +89,7 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
         // called from the super constructor: use only the arguments here
         return new FastJediTerminal(display, buffer, style) {
             @Override
-            protected void onFastScroll() {
+            protected void onFastChange() {
                 if (display instanceof TerminalPanel panel) {
                     panel.repaint();
                 }
@@ -102,7 +102,7 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
         FloodPipeline wired = FloodPipeline.wire((FastJediTerminal) terminal, connector, tuning,
                 getTypeAheadManager()::onTerminalStateChanged);
         pipeline = wired;
-        return new TerminalStarter(terminal, connector, wired.stream(), getTypeAheadManager(), getExecutorServiceManager());
+        return wired.starter(terminal, connector, getTypeAheadManager(), getExecutorServiceManager());
     }
 
     /** Lines of scrollback this terminal keeps. */
