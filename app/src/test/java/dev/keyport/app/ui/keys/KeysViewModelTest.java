@@ -47,7 +47,7 @@ class KeysViewModelTest {
             }
         };
         model = new KeysViewModel(new KeyService(vault.keys(), vault.hosts(), vault.identities(), context.sessions()),
-                new HostService(vault.hosts()), background, Runnable::run);
+                new HostService(vault), background, Runnable::run);
     }
 
     @AfterEach

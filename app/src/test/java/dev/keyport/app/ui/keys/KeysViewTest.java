@@ -63,7 +63,7 @@ class KeysViewTest {
     void open() throws Exception {
         app = PageHarness.open(dir.resolve("data"), () -> this.stage);
         KeysViewModel model = new KeysViewModel(new KeyService(app.context.vault().keys(), app.context.vault().hosts(),
-                app.context.vault().identities(), app.context.sessions()), new HostService(app.context.vault().hosts()),
+                app.context.vault().identities(), app.context.sessions()), new HostService(app.context.vault()),
                 app.context.background(), PageHarness.ui());
         view = new KeysView(model);
         view.setFilePicker(new FilePicker() {
