@@ -58,7 +58,28 @@ class SettingsViewTest {
     }
 
     private static void typeInto(FxRobot robot, Spinner<?> spinner, String text) {
+        reveal(robot, spinner);
         robot.doubleClickOn(spinner.getEditor()).eraseText(8).write(text);
+    }
+
+    /** Scrolls the page as a person would, so that {@code node} is in view before it is clicked. */
+    private static void reveal(FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            javafx.scene.Node n = node.getParent();
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                javafx.geometry.Bounds at = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double room = scroll.getContent().getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (at.getMinY() - 40) / room)));
+            }
+        });
+    }
+
+    private static void click(FxRobot robot, String id) {
+        reveal(robot, robot.lookup(id).query());
+        robot.clickOn(id);
     }
 
     @Test
@@ -66,7 +87,7 @@ class SettingsViewTest {
         SettingsView view = openSettings(robot);
         assertThat(view.getScene()).isSameAs(stage.getScene());
         assertThat(WaitForAsyncUtils.asyncFx(() -> TextFit.cutTexts(view)).get(10, TimeUnit.SECONDS)).as("light").isEmpty();
-        robot.clickOn("#theme-dark");
+        click(robot, "#theme-dark");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> TextFit.cutTexts(view)).get(10, TimeUnit.SECONDS)).as("dark").isEmpty();
         robot.clickOn("#nav-hosts");
@@ -78,7 +99,7 @@ class SettingsViewTest {
         SettingsView view = openSettings(robot);
         SettingsViewModel model = view.model();
 
-        robot.clickOn("#theme-dark");
+        click(robot, "#theme-dark");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Application.getUserAgentStylesheet().contains("dark"));
         assertThat(app.window.model().darkProperty().get()).as("applied at once").isTrue();
 
@@ -87,8 +108,8 @@ class SettingsViewTest {
         typeInto(robot, robot.lookup("#terminal-font-size").queryAs(Spinner.class), "18");
         typeInto(robot, robot.lookup("#scrollback-lines").queryAs(Spinner.class), "2500");
         robot.type(KeyCode.ENTER);
-        robot.clickOn("#copy-on-select");
-        robot.clickOn("#bell-off");
+        click(robot, "#copy-on-select");
+        click(robot, "#bell-off");
         typeInto(robot, robot.lookup("#auto-lock-minutes").queryAs(Spinner.class), "0");
         robot.interact(() -> robot.lookup("#default-host-key-policy").queryAs(ComboBox.class).getSelectionModel()
                 .select(HostKeyPolicy.ACCEPT_NEW));
@@ -123,6 +144,7 @@ class SettingsViewTest {
         openSettings(robot);
         typeInto(robot, robot.lookup("#scrollback-lines").queryAs(Spinner.class), "250000");
         assertThat(robot.lookup("#scrollback-problem").queryLabeled().getText()).startsWith("At most 100,000 lines");
+        reveal(robot, robot.lookup("#scrollback-lines").query());
         assertThat(app.window.scrollbackLines()).isEqualTo(10_000);
         robot.type(KeyCode.ENTER);
         assertThat(app.window.scrollbackLines()).as("an invalid value is not kept").isEqualTo(10_000);
@@ -135,7 +157,7 @@ class SettingsViewTest {
     @Test
     void followingTheSystemIsSavedAndSaysWhatTheDesktopAsks(FxRobot robot) throws Exception {
         SettingsView view = openSettings(robot);
-        robot.clickOn("#theme-system");
+        click(robot, "#theme-system");
         view.model().whenSaved().get(10, TimeUnit.SECONDS);
         assertThat(app.context.appearance().mode()).isEqualTo(ThemeMode.SYSTEM);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#theme-system-now").queryLabeled().getText()

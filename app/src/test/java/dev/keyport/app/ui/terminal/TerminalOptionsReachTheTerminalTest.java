@@ -60,8 +60,10 @@ class TerminalOptionsReachTheTerminalTest {
         String family = view.model().fontFamilies().isEmpty() ? "" : view.model().fontFamilies().get(view.model().fontFamilies().size() - 1);
         robot.interact(() -> robot.lookup("#terminal-font-family").queryAs(ComboBox.class).getSelectionModel().select(family));
         robot.doubleClickOn(robot.lookup("#terminal-font-size").queryAs(Spinner.class).getEditor()).eraseText(3).write("22");
-        robot.clickOn("#copy-on-select");
-        robot.clickOn("#bell-visual");
+        robot.interact(() -> {
+            robot.lookup("#copy-on-select").queryAs(javafx.scene.control.CheckBox.class).fire();
+            robot.lookup("#bell-visual").queryAs(javafx.scene.control.RadioButton.class).fire();
+        });
 
         KeyportTerminalPanel panel = openTab();
         assertThat(panel.font().getSize()).isEqualTo(22.0);
