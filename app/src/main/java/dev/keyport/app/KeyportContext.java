@@ -13,6 +13,8 @@ import dev.keyport.app.services.ConnectionPreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
+import dev.keyport.app.services.IdentityService;
+import dev.keyport.app.services.KeyService;
 import dev.keyport.app.services.KnownHostsService;
 import dev.keyport.app.services.LockPreferences;
 import dev.keyport.app.services.TerminalPreferences;
@@ -48,6 +50,8 @@ public final class KeyportContext implements AutoCloseable {
     private final KnownHostsService knownHosts;
     private final SessionService sessions;
     private final HostService hosts;
+    private final KeyService keys;
+    private final IdentityService identities;
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
     private final ConnectionPreferences connectionPreferences;
@@ -74,6 +78,8 @@ public final class KeyportContext implements AutoCloseable {
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
         this.tunnels = new TunnelService(sessions, vault.hosts());
         this.teamFiles = new TeamFileService(vault);
+        this.keys = new KeyService(vault.keys(), vault.hosts(), vault.identities(), sessions);
+        this.identities = new IdentityService(vault.identities(), vault.hosts(), vault.keys());
     }
 
     public Vault vault() {
@@ -94,6 +100,16 @@ public final class KeyportContext implements AutoCloseable {
     }
 
     /** Every trusted server key (the vault's and ~/.ssh/known_hosts, read only), for the Known hosts view (blocking). */
+    /** The vault's keys: where each is used, generate, import, export, install on a host (blocking). */
+    public KeyService keys() {
+        return keys;
+    }
+
+    /** Reusable logins (blocking). */
+    public IdentityService identities() {
+        return identities;
+    }
+
     public KnownHostsService knownHosts() {
         return knownHosts;
     }
