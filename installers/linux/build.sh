@@ -29,7 +29,6 @@ cp -r installers/linux/resources "$out/resources"
 cp icons/keyport-256.png "$out/resources/keyport.png"
 for type in "${types[@]}"; do
   DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
-    --file-associations installers/team-file.properties \
     --resource-dir "$out/resources" \
     --install-dir /opt \
     --linux-package-name keyport --linux-app-category Network --linux-menu-group Network --linux-shortcut \
