@@ -35,7 +35,8 @@ class CrashSafetyTest {
                 .start();
         List<UUID> acknowledged = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // a generous cap only: on a loaded machine the writes are slow, and the test waits for them
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
             String line;
             while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
                 if (line.startsWith("ACK ")) {
@@ -51,6 +52,8 @@ class CrashSafetyTest {
                     }
                 }
             }
+            // killed here in any case: a writer left running would keep the pipe below open forever
+            child.destroyForcibly();
             // lines already printed but not read yet were acknowledged as well
             child.waitFor(10, TimeUnit.SECONDS);
             try {
