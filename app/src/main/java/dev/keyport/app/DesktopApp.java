@@ -114,6 +114,7 @@ final class DesktopApp {
     private static int runWindow(Vault vault, DemoMode demoMode, Optional<Integer> scrollbackLines, ExecutorService unlocker,
             Optional<Path> teamFile) {
         AtomicReference<Window> owner = new AtomicReference<>();
+        AtomicReference<MainWindowViewModel> windowModel = new AtomicReference<>();
         KeyportContext context = new KeyportContext(vault, new FxUserPrompter(owner::get)); // starts the SSH client: not on the FX thread
         try {
             if (demoMode != null) {
@@ -127,8 +128,10 @@ final class DesktopApp {
                 owner.set(stage);
                 // the demo's master password is random and never shown: it does not lock
                 LockScreen lockScreen = demoMode != null ? null : LockScreen.install(vault, stage, unlocker);
-                MainWindow window = new MainWindow(new MainWindowViewModel(context, startup, Platform::runLater),
-                        lockScreen == null ? () -> { } : lockScreen::lockNow);
+                MainWindowViewModel model = new MainWindowViewModel(context, startup, Platform::runLater);
+                windowModel.set(model);
+                MainWindow window = lockScreen == null ? new MainWindow(model, MainWindow.DEMO_CANNOT_LOCK)
+                        : new MainWindow(model, lockScreen::lockNow);
                 stage.setOnHidden(e -> {
                     // the window is gone at once; connections and the vault close after, on the main thread
                     window.closeAll();
@@ -151,6 +154,7 @@ final class DesktopApp {
             }).orElse(false);
             if (shown) {
                 closed.await();
+                windowModel.get().savePlacementNow(); // where the window was, before the vault closes (blocking: this thread)
             }
             return 0;
         } catch (VaultException e) {

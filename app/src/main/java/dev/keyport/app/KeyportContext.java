@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.services.AppearancePreferences;
+import dev.keyport.app.services.WindowPreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
@@ -45,6 +46,7 @@ public final class KeyportContext implements AutoCloseable {
     private final HostService hosts;
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
+    private final WindowPreferences window;
     private final TunnelProfiles tunnelProfiles;
     private final TunnelService tunnels;
     private final TeamFileService teamFiles;
@@ -59,6 +61,7 @@ public final class KeyportContext implements AutoCloseable {
         this.hosts = new HostService(vault.hosts());
         this.terminalPreferences = new TerminalPreferences(vault.settings());
         this.appearance = new AppearancePreferences(vault.settings());
+        this.window = new WindowPreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withOpenSshKnownHosts(), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
@@ -97,6 +100,11 @@ public final class KeyportContext implements AutoCloseable {
 
     public AppearancePreferences appearance() {
         return appearance;
+    }
+
+    /** Where the main window was (blocking). */
+    public WindowPreferences window() {
+        return window;
     }
 
     /** The saved tunnels (blocking). */

@@ -1,8 +1,11 @@
 package dev.keyport.app.ui.shell;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,13 +16,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.AppearancePreferences;
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.TerminalPreferences;
+import dev.keyport.app.services.WindowPreferences;
 import dev.keyport.app.session.SessionService;
 import dev.keyport.app.teamfile.TeamFileService;
 import dev.keyport.app.ui.hosts.HostListViewModel;
@@ -28,6 +35,7 @@ import dev.keyport.app.ui.teamfile.ImportViewModel;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.app.ui.tunnels.TunnelsViewModel;
 import dev.keyport.vault.Host;
+import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.VaultException;
 
 /**
@@ -37,11 +45,44 @@ import dev.keyport.vault.VaultException;
  */
 public final class MainWindowViewModel {
 
-    /** The sections of the navigation bar. */
-    public enum Section { HOSTS, TUNNELS }
+    /**
+     * The sections of the navigation bar, in its order. Hosts and Tunnels show their list beside the
+     * terminals; the others are wide pages that fill the content area while selected (the terminal
+     * tabs stay open behind them and come back with Hosts or a tab shortcut).
+     */
+    public enum Section {
+        HOSTS("Hosts", false), KEYS("Keys", true), IDENTITIES("Identities", true), TUNNELS("Tunnels", false),
+        KNOWN_HOSTS("Known hosts", true), SETTINGS("Settings", true);
+
+        private final String title;
+        private final boolean wide;
+
+        Section(String title, boolean wide) {
+            this.title = title;
+            this.wide = wide;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** A page that fills the content area (no terminals beside it). */
+        public boolean wide() {
+            return wide;
+        }
+    }
+
+    /** Terminal font sizes the zoom keeps to, and where it starts. */
+    public static final int MIN_FONT_SIZE = 8;
+    public static final int MAX_FONT_SIZE = 40;
+    public static final int DEFAULT_FONT_SIZE = 14;
 
     /** What the window needs from the vault before it shows; read off the UI thread with {@link #load}. */
-    public record Startup(boolean dark, int scrollbackLines) {
+    public record Startup(boolean dark, int scrollbackLines, Optional<WindowPreferences.Placement> placement) {
+
+        public Startup(boolean dark, int scrollbackLines) {
+            this(dark, scrollbackLines, Optional.empty());
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindowViewModel.class);
@@ -49,6 +90,11 @@ public final class MainWindowViewModel {
     private final SessionService sessions;
     private final TerminalPreferences terminalPreferences;
     private final AppearancePreferences appearance;
+    private final WindowPreferences windowPreferences;
+    private final Optional<WindowPreferences.Placement> savedPlacement;
+    /** The window's latest place (UI thread writes, the closing thread reads). */
+    private volatile WindowPreferences.Placement placement;
+    private volatile WindowPreferences.Placement savedLast;
     private final Executor background;
     private final Executor ui;
     private final TeamFileService teamFiles;
@@ -59,11 +105,18 @@ public final class MainWindowViewModel {
     private final ReadOnlyIntegerWrapper scrollbackLines;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<TerminalTabViewModel> terminals = new ArrayList<>();
+    private final ObservableSet<UUID> hostsWithTabs = FXCollections.observableSet(new HashSet<>());
+    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_FONT_SIZE);
+    /** The section with terminals beside it that was shown last (Hosts or Tunnels): a tab shortcut comes back to it. */
+    private Section lastBesideTerminals = Section.HOSTS;
 
     public MainWindowViewModel(KeyportContext context, Startup startup, Executor ui) {
         this.sessions = context.sessions();
         this.terminalPreferences = context.terminalPreferences();
         this.appearance = context.appearance();
+        this.windowPreferences = context.window();
+        this.savedPlacement = startup.placement();
+        this.savedLast = startup.placement().orElse(null);
         this.background = context.background();
         this.ui = ui;
         this.teamFiles = context.teamFiles();
@@ -80,7 +133,7 @@ public final class MainWindowViewModel {
      */
     public static Startup load(KeyportContext context, Optional<Integer> scrollbackForThisRun) {
         return new Startup(context.appearance().dark(),
-                scrollbackForThisRun.orElseGet(context.terminalPreferences()::scrollbackLines));
+                scrollbackForThisRun.orElseGet(context.terminalPreferences()::scrollbackLines), context.window().placement());
     }
 
     public HostListViewModel hosts() {
@@ -114,9 +167,19 @@ public final class MainWindowViewModel {
     }
 
     public void show(Section shown) {
+        if (!shown.wide()) {
+            lastBesideTerminals = shown;
+        }
         section.set(shown);
         if (shown == Section.TUNNELS) {
             tunnels.reload();
+        }
+    }
+
+    /** Leaves a wide page for the terminals (the list shown beside them last); does nothing when they show already. */
+    public void showTerminals() {
+        if (section.get().wide()) {
+            show(lastBesideTerminals);
         }
     }
 
@@ -146,6 +209,38 @@ public final class MainWindowViewModel {
                 () -> terminalPreferences.setScrollbackLines(lines));
     }
 
+    /** Where the window was when Keyport last closed (empty the first time). */
+    public Optional<WindowPreferences.Placement> savedPlacement() {
+        return savedPlacement;
+    }
+
+    /** The window moved, was resized, maximised or restored: saves its place in the background. */
+    public void placementChanged(WindowPreferences.Placement now) {
+        placement = now;
+        try {
+            background.execute(this::savePlacementNow);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Keyport is closing: it saves the latest place itself before the vault closes
+        }
+    }
+
+    /**
+     * Saves the window's latest place if it is not saved yet. Blocking (JDBC): call off the UI thread
+     * (Keyport calls it once more after the window closed, before the vault closes).
+     */
+    public synchronized void savePlacementNow() {
+        WindowPreferences.Placement now = placement;
+        if (now == null || now.equals(savedLast)) {
+            return;
+        }
+        try {
+            windowPreferences.setPlacement(now);
+            savedLast = now;
+        } catch (VaultException | RuntimeException e) {
+            LOG.warn("The window's place was not saved: {}", e.getMessage());
+        }
+    }
+
     /** Something the person should read (a setting that could not be saved), or "". */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
@@ -171,17 +266,83 @@ public final class MainWindowViewModel {
         });
     }
 
-    /** A terminal for {@code host}, not yet connected (its view connects it). */
+    /**
+     * A terminal for {@code host}, not yet connected (its view connects it). Its title is the host's
+     * name, numbered when another tab is open on the same host: "web", "web (2)", "web (3)" (the
+     * lowest number not in use).
+     */
     public TerminalTabViewModel newTerminal(Host host) {
-        TerminalTabViewModel terminal = new TerminalTabViewModel(host, sessions, background, ui);
+        return newTerminal(host, false);
+    }
+
+    private TerminalTabViewModel newTerminal(Host host, boolean unsaved) {
+        Set<String> titles = new HashSet<>();
+        terminals.forEach(t -> titles.add(t.title()));
+        String title = host.name();
+        for (int n = 2; titles.contains(title); n++) {
+            title = host.name() + " (" + n + ")";
+        }
+        TerminalTabViewModel terminal = new TerminalTabViewModel(host, title, unsaved, sessions, background, ui);
         terminals.add(terminal);
+        hostsWithTabs.add(host.id());
         return terminal;
+    }
+
+    /**
+     * A terminal for a destination typed in the quick-connect field ({@code [user@]host[:port]}),
+     * not saved in the vault; it logs in with the agent's keys, then asks for a password. The tab
+     * offers to save it ({@link #saveQuickHost}).
+     *
+     * @throws IllegalArgumentException with a message for the person, when the text is not a destination
+     */
+    public TerminalTabViewModel quickConnect(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Type a destination: user@host or user@host:port");
+        }
+        Destination destination = Destination.parse(text);
+        String user = destination.user().orElse(System.getProperty("user.name"));
+        int port = destination.port().orElse(22);
+        String name = destination.host() + (port == 22 ? "" : ":" + port);
+        return newTerminal(Host.create(name, destination.host(), port, user, new HostAuth.Password()), true);
+    }
+
+    /** Saves the host of a quick-connect tab in the vault (in the background); the tab no longer offers it. */
+    public void saveQuickHost(TerminalTabViewModel terminal) {
+        if (terminal.unsavedProperty().get()) {
+            terminal.dismissSaveOffer();
+            hosts.add(terminal.host(), null);
+        }
     }
 
     /** The tab went away: its session closes. */
     public void closed(TerminalTabViewModel terminal) {
         terminal.close();
         terminals.remove(terminal);
+        if (terminals.stream().noneMatch(t -> t.host().id().equals(terminal.host().id()))) {
+            hostsWithTabs.remove(terminal.host().id());
+        }
+    }
+
+    /** The ids of the hosts with a terminal tab open on them (the host list marks them). Changes on the UI thread. */
+    public ObservableSet<UUID> hostsWithTabs() {
+        return FXCollections.unmodifiableObservableSet(hostsWithTabs);
+    }
+
+    /** The terminal font size of every tab, open and new (zoom). */
+    public ReadOnlyIntegerProperty fontSizeProperty() {
+        return fontSize.getReadOnlyProperty();
+    }
+
+    public void zoomIn() {
+        fontSize.set(Math.min(MAX_FONT_SIZE, fontSize.get() + 1));
+    }
+
+    public void zoomOut() {
+        fontSize.set(Math.max(MIN_FONT_SIZE, fontSize.get() - 1));
+    }
+
+    public void zoomReset() {
+        fontSize.set(DEFAULT_FONT_SIZE);
     }
 
     public List<TerminalTabViewModel> terminals() {
@@ -194,5 +355,6 @@ public final class MainWindowViewModel {
             terminal.close();
         }
         terminals.clear();
+        hostsWithTabs.clear();
     }
 }

@@ -16,6 +16,7 @@ import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.tty.FastJediTerminal;
@@ -94,6 +95,17 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
                 getTypeAheadManager()::onTerminalStateChanged);
         pipeline = wired;
         return new TerminalStarter(terminal, connector, wired.stream(), getTypeAheadManager(), getExecutorServiceManager());
+    }
+
+    /** The settings' font changed (zoom): measure the cells again and resize the terminal to fit. */
+    void fontChanged() {
+        ((KeyportTerminalPanel) getTerminalPanel()).fontChanged();
+    }
+
+    @Override
+    protected @NotNull TerminalPanel createTerminalPanel(@NotNull SettingsProvider settings, @NotNull StyleState style,
+            @NotNull TerminalTextBuffer buffer) {
+        return new KeyportTerminalPanel(settings, buffer, style);
     }
 
     /** Lines of scrollback this terminal keeps. */
