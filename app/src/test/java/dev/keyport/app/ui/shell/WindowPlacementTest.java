@@ -80,6 +80,8 @@ class WindowPlacementTest {
         assertThat(stage.getWidth()).isEqualTo(900);
         assertThat(stage.getHeight()).isEqualTo(600);
 
+        // the window holds its place while the window manager settles it; then it sets its minimum size
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getMinWidth() == MainWindow.MIN_WIDTH);
         KeyportHarness.fx(() -> {
             stage.setX(70);
             stage.setWidth(800);
