@@ -80,7 +80,10 @@ final class DesktopApp {
         }
         ExecutorService unlocker = Executors.newSingleThreadExecutor(DaemonThreads.named("keyport-unlock"));
         try {
-            Platform.setImplicitExit(true);
+            // No implicit exit: between the unlock dialog closing and the main window showing (the SSH
+            // client starts meanwhile) no window is open, and JavaFX would stop, leaving Keyport waiting
+            // for a window that never comes (seen under load). Keyport ends JavaFX itself below.
+            Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
             Platform.startup(() -> Theme.apply(false));
