@@ -163,6 +163,7 @@ final class DesktopApp {
             Optional<Path> teamFile, WindowHandOff handOff) {
         StartupTrace.mark("vault-open");
         AtomicReference<Window> owner = new AtomicReference<>();
+        AtomicReference<MainWindowViewModel> windowModel = new AtomicReference<>();
         KeyportContext context = new KeyportContext(vault, new FxUserPrompter(owner::get)); // starts the SSH client: not on the FX thread
         try {
             if (demoMode != null) {
@@ -177,8 +178,10 @@ final class DesktopApp {
                 owner.set(stage);
                 // the demo's master password is random and never shown: it does not lock
                 LockScreen lockScreen = demoMode != null ? null : LockScreen.install(vault, stage, unlocker);
-                MainWindow window = new MainWindow(new MainWindowViewModel(context, startup, Platform::runLater),
-                        lockScreen == null ? () -> { } : lockScreen::lockNow);
+                MainWindowViewModel model = new MainWindowViewModel(context, startup, Platform::runLater);
+                windowModel.set(model);
+                MainWindow window = lockScreen == null ? new MainWindow(model, MainWindow.DEMO_CANNOT_LOCK)
+                        : new MainWindow(model, lockScreen::lockNow);
                 stage.setOnHidden(e -> {
                     // the window is gone at once; connections and the vault close after, on the main thread
                     window.closeAll();
@@ -204,6 +207,7 @@ final class DesktopApp {
             StartupTrace.mark("window-shown");
             if (shown) {
                 closed.await();
+                windowModel.get().savePlacementNow(); // where the window was, before the vault closes (blocking: this thread)
             }
             return 0;
         } catch (VaultException e) {

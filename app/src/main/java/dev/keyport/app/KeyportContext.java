@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.ConnectionPreferences;
+import dev.keyport.app.services.WindowPreferences;
 import dev.keyport.app.services.CredentialResolver;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.HostService;
@@ -56,6 +57,7 @@ public final class KeyportContext implements AutoCloseable {
     private final AppearancePreferences appearance;
     private final ConnectionPreferences connectionPreferences;
     private final LockPreferences lockPreferences;
+    private final WindowPreferences window;
     private final TunnelProfiles tunnelProfiles;
     private final TunnelService tunnels;
     private final TeamFileService teamFiles;
@@ -73,6 +75,7 @@ public final class KeyportContext implements AutoCloseable {
         this.appearance = new AppearancePreferences(vault.settings());
         this.connectionPreferences = new ConnectionPreferences(vault.settings());
         this.lockPreferences = new LockPreferences(vault.settings());
+        this.window = new WindowPreferences(vault.settings());
         SshConnector connector = new SshConnector(hostKeys.withKnownHosts(knownHosts.knownHostsFile()), prompter);
         this.sessions = new SessionService(connector, credentials::specFor, prompter, background);
         this.tunnelProfiles = new TunnelProfiles(vault.forwardProfiles(), vault.hosts());
@@ -138,6 +141,11 @@ public final class KeyportContext implements AutoCloseable {
     /** Connection defaults from Settings: the host-key policy for new hosts and quick connect (blocking). */
     public ConnectionPreferences connectionPreferences() {
         return connectionPreferences;
+    }
+
+    /** Where the main window was (blocking). */
+    public WindowPreferences window() {
+        return window;
     }
 
     /** The saved tunnels (blocking). */

@@ -40,11 +40,18 @@ public final class KeyportHarness {
     public final MainWindow window;
     private FxThreadWatchdog watchdog;
 
-    private KeyportHarness(KeyportContext context) {
+    private KeyportHarness(KeyportContext context, boolean demo) {
         this.context = context;
         dev.keyport.terminal.BackgroundPriority.lowerJitCompilerThreads(); // as DesktopApp does before the window shows
-        this.window = new MainWindow(new MainWindowViewModel(context, MainWindowViewModel.load(context, java.util.Optional.empty()),
-                javafx.application.Platform::runLater), () -> { });
+        MainWindowViewModel model = new MainWindowViewModel(context, MainWindowViewModel.load(context, java.util.Optional.empty()),
+                javafx.application.Platform::runLater);
+        this.window = demo ? new MainWindow(model, MainWindow.DEMO_CANNOT_LOCK) : new MainWindow(model, () -> { });
+    }
+
+    /** Wires the app as demo mode does (a window that cannot lock). */
+    public static KeyportHarness demo(Path dataDir, Supplier<Stage> stage) throws Exception {
+        Vault vault = Vault.create(dataDir, "test master password".toCharArray(), KdfParameters.FLOOR);
+        return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)), true);
     }
 
     /** Opens the vault and wires the app; call {@link #show(Stage)} from {@code @Start}. */
@@ -55,7 +62,7 @@ public final class KeyportHarness {
 
     /** Wires the app on a vault that is already open (created by the first-start dialog, say). */
     public static KeyportHarness on(Vault vault, Supplier<Stage> stage) {
-        return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)));
+        return new KeyportHarness(new KeyportContext(vault, new FxUserPrompter(stage::get)), false);
     }
 
     /**

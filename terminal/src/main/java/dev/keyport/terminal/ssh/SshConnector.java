@@ -198,6 +198,30 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * AUTHENTICATING once the server has greeted, its key was accepted and the keys are established
+     * (not when the TCP connection opens: a server that never greets must not read as "logging in").
+     */
+    private static void tellWhenKeysAreEstablished(ClientSession session, SessionStateListener listener, String target) {
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable tell = () -> {
+            if (told.compareAndSet(false, true)) {
+                listener.stateChanged(target, SessionState.AUTHENTICATING, Optional.empty());
+            }
+        };
+        session.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+            @Override
+            public void sessionEvent(org.apache.sshd.common.session.Session s, Event event) {
+                if (event == Event.KeyEstablished || event == Event.KexCompleted) {
+                    tell.run();
+                }
+            }
+        });
+        if (session.getKexState() == org.apache.sshd.common.kex.KexState.DONE) {
+            tell.run(); // the first key exchange finished before the listener was added
+        }
+    }
+
     private ClientSession open(ConnectionSpec spec, String dialHost, int dialPort, SessionStateListener listener, String target,
                                boolean tunnelled, UserPrompter prompter) throws SshFailure {
         Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
@@ -216,8 +240,8 @@ public final class SshConnector implements AutoCloseable {
             throw connectFailure(spec, e);
         }
         KeepAlive.watchGreeting(session, spec.connectTimeout());
+        tellWhenKeysAreEstablished(session, listener, target);
         try {
-            listener.stateChanged(target, SessionState.AUTHENTICATING, Optional.empty());
             Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
             PasswordSource passwords = new PasswordSource(spec, prompter);
             try {

@@ -145,7 +145,7 @@ class SshConnectorTest {
     }
 
     @Test
-    void aPortThatAcceptsButNeverSpeaksSshTimesOutWithinTheConnectTimeout() throws Exception {
+    void aPortThatAcceptsButNeverSpeaksSshTimesOutWithinTheConnectTimeoutAndNeverReadsAsLoggingIn() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
              SshConnector ssh = connector(new ScriptedPrompter(HostKeyAnswer.CANCEL, null))) {
             List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -161,11 +161,13 @@ class SshConnectorTest {
             ConnectionSpec spec = new ConnectionSpec("tarpit", "127.0.0.1", silent.getLocalPort(), "tester", List.of(),
                     Duration.ofSeconds(1));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> ssh.connect(spec))
+            List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            assertThatThrownBy(() -> ssh.connect(spec, (target, state, reason) -> states.add(state.name())))
                     .isInstanceOf(SshFailure.class)
                     .hasMessageStartingWith("Connection timed out: 127.0.0.1:" + silent.getLocalPort() + " accepted the connection but sent no SSH greeting within 1 s")
                     .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.TIMEOUT));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(states).as("no 'logging in' while the server has not even greeted").containsExactly("CONNECTING", "DISCONNECTED");
         }
     }
 

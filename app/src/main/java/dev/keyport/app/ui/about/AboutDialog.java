@@ -20,8 +20,8 @@ public final class AboutDialog {
     private AboutDialog() {
     }
 
-    /** Ctrl+Shift+I (Cmd+Shift+I on macOS): "info", free in the shortcut map and never sent to the shell. */
-    public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** Ctrl+Shift+A (Cmd+Shift+A on macOS): "about", free in the shortcut map and never sent to the shell. */
+    public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     /**
      * The hook: {@link #SHORTCUT} on {@code stage}'s scene opens the dialog. A filter, because the

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 
+import com.techsenger.jeditermfx.core.TerminalCoordinates;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
@@ -16,9 +17,14 @@ import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import dev.keyport.app.services.TerminalBell;
 
 /**
- * JediTermFX's panel with the bell of the person's choice: a short flash of the terminal (visual), the
- * computer's beep (sound, JediTermFX's own), or nothing. The emulator rings on its own thread; a flash is
- * posted to the FX thread at most once at a time, so a flood of bells cannot flood the FX queue.
+ * JediTermFX's panel with what Keyport adds to it:
+ * <ul>
+ * <li>the bell of the person's choice: a short flash of the terminal (visual), the computer's beep
+ * (sound, JediTermFX's own), or nothing. The emulator rings on its own thread; a flash is posted to the
+ * FX thread at most once at a time, so a flood of bells cannot flood the FX queue;</li>
+ * <li>a new font size (zoom) while it runs;</li>
+ * <li>"Clear Buffer" leaving the cursor on a real line.</li>
+ * </ul>
  */
 final class KeyportTerminalPanel extends TerminalPanel {
 
@@ -27,6 +33,7 @@ final class KeyportTerminalPanel extends TerminalPanel {
     private final AtomicInteger flashes = new AtomicInteger();
     private final AtomicInteger rings = new AtomicInteger();
     private volatile Font font;
+    private TerminalCoordinates coordinates;
 
     KeyportTerminalPanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
         super(settings, buffer, style);
@@ -48,6 +55,30 @@ final class KeyportTerminalPanel extends TerminalPanel {
     /** The font the terminal draws with. */
     Font font() {
         return font;
+    }
+
+    /** The settings' font changed: measure the cells again and resize the terminal (and the server's PTY) to fit. */
+    void fontChanged() {
+        reinitFontAndResize();
+    }
+
+    @Override
+    public void setCoordAccessor(TerminalCoordinates coordinates) {
+        super.setCoordAccessor(coordinates);
+        this.coordinates = coordinates;
+    }
+
+    /**
+     * JediTermFX's Clear Buffer puts the emulator's cursor on line 0, but its lines count from 1: the
+     * cursor's line was then -1, and every blink of the cursor (twice a second) logged "Attempt to get
+     * line out of bounds: -1 &lt; 0" until the shell moved the cursor. The cursor goes to the first line.
+     */
+    @Override
+    protected void clearBuffer(boolean keepLastLine) {
+        super.clearBuffer(keepLastLine);
+        if (coordinates != null && coordinates.getY() < 1) {
+            coordinates.setY(1);
+        }
     }
 
     @Override

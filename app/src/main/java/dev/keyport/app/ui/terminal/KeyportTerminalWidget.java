@@ -105,6 +105,11 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
         return wired.starter(terminal, connector, getTypeAheadManager(), getExecutorServiceManager());
     }
 
+    /** The settings' font changed (zoom): measure the cells again and resize the terminal to fit. */
+    void fontChanged() {
+        ((KeyportTerminalPanel) getTerminalPanel()).fontChanged();
+    }
+
     /** Lines of scrollback this terminal keeps. */
     int scrollbackLines() {
         return tuning.scrollbackLines();

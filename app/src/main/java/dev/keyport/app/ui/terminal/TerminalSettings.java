@@ -1,9 +1,15 @@
 package dev.keyport.app.ui.terminal;
 
+import java.util.List;
+
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
+import com.techsenger.jeditermfx.ui.TerminalActionPresentation;
 import com.techsenger.jeditermfx.ui.settings.DefaultSettingsProvider;
 
 import dev.keyport.app.services.TerminalBell;
@@ -22,8 +28,11 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     /** Tried in order when no family is set. */
     private static final String[] PREFERRED_FAMILIES = {"JetBrains Mono", "DejaVu Sans Mono", "Menlo", "Consolas"};
 
+    static final String FIND_ACTION = "Find";
+
     private final TerminalOptions options;
-    private final Font font;
+    private float fontSize;
+    private Font font;
 
     TerminalSettings() {
         this(TerminalOptions.defaults());
@@ -36,7 +45,8 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
     public TerminalSettings(TerminalOptions options) {
         this.options = options;
-        this.font = Font.font(fontFamily(options.fontFamily()), options.fontSize());
+        this.fontSize = options.fontSize();
+        this.font = Font.font(fontFamily(options.fontFamily()), fontSize);
     }
 
     /** The family a tab draws with for {@code wanted} ("" or not installed: Keyport's choice). */
@@ -73,7 +83,7 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
     @Override
     public float getTerminalFontSize() {
-        return options.fontSize();
+        return fontSize;
     }
 
     @Override
@@ -85,6 +95,12 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     @Override
     public boolean audibleBell() {
         return options.bell() == TerminalBell.SOUND;
+    }
+
+    /** The font size in points (zoom); the tab's widget must then re-measure its cells. Call on the FX thread. */
+    void setFontSize(float size) {
+        fontSize = size;
+        font = Font.font(fontFamily(options.fontFamily()), size);
     }
 
     @Override
@@ -101,6 +117,37 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     @Override
     public TerminalColor getDefaultBackground() {
         return BACKGROUND;
+    }
+
+    /**
+     * No key clears the buffer: JediTermFX's default, Ctrl+L, must reach the shell (which clears the
+     * screen itself). Clearing is still in the terminal's right-click menu.
+     */
+    @Override
+    public TerminalActionPresentation getClearBufferActionPresentation() {
+        return new TerminalActionPresentation("Clear Buffer", List.of());
+    }
+
+    /**
+     * No key of the terminal's own opens the find bar: Ctrl+F must reach the shell. The window's
+     * Ctrl+Shift+F (Cmd+Shift+F) opens it through {@link TerminalTab#find()}.
+     */
+    @Override
+    public TerminalActionPresentation getFindActionPresentation() {
+        return new TerminalActionPresentation(FIND_ACTION, List.of());
+    }
+
+    /** Scrolling a line: Ctrl+Shift+Up/Down (Cmd on macOS), since Ctrl+Up/Down belong to programs in the shell. */
+    @Override
+    public TerminalActionPresentation getLineUpActionPresentation() {
+        return new TerminalActionPresentation("Line Up", new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+    }
+
+    @Override
+    public TerminalActionPresentation getLineDownActionPresentation() {
+        return new TerminalActionPresentation("Line Down", new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
     }
 
     /**

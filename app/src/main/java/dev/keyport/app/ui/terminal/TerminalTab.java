@@ -37,11 +37,18 @@ public final class TerminalTab {
     /** The terminal with its banners above it (never over it: a banner must not hide the top line). */
     private final BorderPane content = new BorderPane();
     private final VBox banners = new VBox();
-    private JediTermFxWidget widget;
+    private final Runnable saveHost;
+    private KeyportTerminalWidget widget;
 
     public TerminalTab(TerminalTabViewModel model, TerminalSettings settings) {
+        this(model, settings, model::dismissSaveOffer);
+    }
+
+    /** @param saveHost saves the host of a quick-connect tab (when the person accepts the tab's offer) */
+    public TerminalTab(TerminalTabViewModel model, TerminalSettings settings, Runnable saveHost) {
         this.model = model;
         this.settings = settings;
+        this.saveHost = saveHost;
         tab.setText(model.title());
         tab.setGraphic(new FontIcon(Feather.TERMINAL));
         tab.setContent(root);
@@ -103,6 +110,9 @@ public final class TerminalTab {
                 if (!model.legacyWarning().isEmpty()) {
                     banners.getChildren().add(banner(Feather.ALERT_TRIANGLE, label("legacy-warning", model.legacyWarning()), dismiss()));
                 }
+                if (model.unsavedProperty().get()) {
+                    banners.getChildren().add(saveOffer());
+                }
                 focusTerminal();
             }
             case FAILED -> {
@@ -123,14 +133,61 @@ public final class TerminalTab {
     }
 
     private void attach(ShellChannel shell) {
-        widget.createTerminalSession(new SshTtyConnector(shell, model.title()));
+        widget.createTerminalSession(new SshTtyConnector(shell, model.host().name()));
         widget.start();
     }
 
+    /** Gives the keyboard to the terminal (or, while connecting or failed, to this tab). Call on the FX thread. */
     public void focusTerminal() {
-        if (widget != null) {
+        Phase phase = model.phaseProperty().get();
+        if (widget != null && (phase == Phase.OPEN || phase == Phase.ENDED)) {
             widget.getTerminalPanel().getCanvas().requestFocus();
+        } else {
+            root.requestFocus();
         }
+    }
+
+    /** Opens the terminal's find bar (the window's Find shortcut). */
+    public void find() {
+        if (widget != null) {
+            widget.getActions().stream().filter(a -> TerminalSettings.FIND_ACTION.equals(a.getName())).findFirst()
+                    .ifPresent(find -> find.actionPerformed(null));
+        }
+    }
+
+    /** The terminal's font size in points (zoom); the terminal re-measures its cells and tells the server its new size. */
+    public void setFontSize(int points) {
+        if (points != settings.getTerminalFontSize()) {
+            settings.setFontSize(points);
+            if (widget != null) {
+                widget.fontChanged();
+            }
+        }
+    }
+
+    /** A quick-connect tab offers to save its host once the shell is up. */
+    private HBox saveOffer() {
+        Label text = label("save-offer", model.host().username() + "@" + model.host().name() + " is not saved in Keyport.");
+        Button save = new Button("Save host", new FontIcon(Feather.SAVE));
+        save.setId("save-offer-button");
+        save.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+        Button notNow = new Button("Not now");
+        notNow.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        HBox actions = new HBox(6, save, notNow);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        HBox banner = banner(Feather.BOOKMARK, text, actions);
+        banner.getStyleClass().add("save-offer");
+        save.setOnAction(e -> {
+            saveHost.run();
+            banners.getChildren().remove(banner);
+            focusTerminal();
+        });
+        notNow.setOnAction(e -> {
+            model.dismissSaveOffer();
+            banners.getChildren().remove(banner);
+            focusTerminal();
+        });
+        return banner;
     }
 
     private VBox connectingOverlay() {

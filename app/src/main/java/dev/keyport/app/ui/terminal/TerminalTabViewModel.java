@@ -3,6 +3,8 @@ package dev.keyport.app.ui.terminal;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +38,8 @@ public final class TerminalTabViewModel {
     static final int DEFAULT_ROWS = 24;
 
     private final Host host;
+    private final String title;
+    private final ReadOnlyBooleanWrapper unsaved;
     private final SessionService sessions;
     private final Executor background;
     private final Executor ui;
@@ -56,7 +60,17 @@ public final class TerminalTabViewModel {
     private String disconnectReason;
 
     public TerminalTabViewModel(Host host, SessionService sessions, Executor background, Executor ui) {
+        this(host, host.name(), false, sessions, background, ui);
+    }
+
+    /**
+     * @param title   the tab's title ("web", or "web (2)" beside another tab on web)
+     * @param unsaved the host is not in the vault (quick connect): the tab offers to save it
+     */
+    public TerminalTabViewModel(Host host, String title, boolean unsaved, SessionService sessions, Executor background, Executor ui) {
         this.host = host;
+        this.title = title;
+        this.unsaved = new ReadOnlyBooleanWrapper(unsaved);
         this.sessions = sessions;
         this.background = background;
         this.ui = ui;
@@ -67,7 +81,17 @@ public final class TerminalTabViewModel {
     }
 
     public String title() {
-        return host.name();
+        return title;
+    }
+
+    /** True while the host is not saved in the vault (opened by quick connect). */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** The host was saved (or the person declined): the tab stops offering it. */
+    public void dismissSaveOffer() {
+        unsaved.set(false);
     }
 
     /** What the person should know about the server's algorithms while the session is open, or "". */

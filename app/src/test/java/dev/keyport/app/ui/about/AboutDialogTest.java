@@ -60,7 +60,7 @@ class AboutDialogTest {
     void theShortcutShowsTheIconTheVersionAndTheVaultAndTheDialogCarriesTheIcon(FxRobot robot) throws Exception {
         assertThat(stage.getIcons()).as("the main window's icon").isEqualTo(AppIcon.images());
 
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I).release(KeyCode.I, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
 
         KeyportHarness.awaitShowing(robot, "#about-version");
         assertThat(robot.lookup("#about-version").queryAs(Label.class).getText()).isEqualTo("Version 1.2.3");

@@ -65,7 +65,7 @@ class MainWindowTest {
     @Test
     void theThemeShortcutSwitchesTheButtonsIconTooAndIsRemembered(FxRobot robot) throws Exception {
         assertThat(themeIcon(robot)).isEqualTo(Feather.MOON);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(themeIcon(robot)).isEqualTo(Feather.SUN);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.appearance().dark());

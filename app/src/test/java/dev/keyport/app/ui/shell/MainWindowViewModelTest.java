@@ -2,9 +2,11 @@ package dev.keyport.app.ui.shell;
 
 import static dev.keyport.app.testing.LocalServerApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.ThemeMode;
+import dev.keyport.app.services.WindowPreferences;
 import dev.keyport.app.testing.LocalServerApp;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
@@ -85,5 +88,93 @@ class MainWindowViewModelTest {
         assertThat(model.terminals()).isEmpty();
         await("every connection to close", Duration.ofSeconds(10), () -> app.server.openSessions() == 0,
                 () -> app.server.openSessions() + " open");
+    }
+
+    @Test
+    void twoTabsOnOneHostAreNumberedAndTheHostIsMarkedWhileATabIsOpen() {
+        TerminalTabViewModel first = model.newTerminal(app.keyHost);
+        TerminalTabViewModel second = model.newTerminal(app.keyHost);
+        TerminalTabViewModel other = model.newTerminal(app.passwordHost);
+        assertThat(List.of(first.title(), second.title(), other.title()))
+                .containsExactly(app.keyHost.name(), app.keyHost.name() + " (2)", app.passwordHost.name());
+        assertThat(model.hostsWithTabs()).containsExactlyInAnyOrder(app.keyHost.id(), app.passwordHost.id());
+
+        model.closed(first);
+        assertThat(model.hostsWithTabs()).as("a tab is still open on it").contains(app.keyHost.id());
+        assertThat(model.newTerminal(app.keyHost).title()).as("the lowest free number").isEqualTo(app.keyHost.name());
+        model.closed(other);
+        assertThat(model.hostsWithTabs()).doesNotContain(app.passwordHost.id());
+        model.closeAll();
+        assertThat(model.hostsWithTabs()).isEmpty();
+    }
+
+    @Test
+    void quickConnectOpensATabOnAnUnsavedHostAndSavesItOnlyWhenAsked() throws Exception {
+        int before = app.context.hosts().list().size();
+        TerminalTabViewModel terminal = model.quickConnect(" deploy@db.example:2222 ");
+        assertThat(terminal.host().username()).isEqualTo("deploy");
+        assertThat(terminal.host().address()).isEqualTo("db.example");
+        assertThat(terminal.host().port()).isEqualTo(2222);
+        assertThat(terminal.title()).isEqualTo("db.example:2222");
+        assertThat(terminal.unsavedProperty().get()).isTrue();
+        assertThat(model.quickConnect("web").host().username()).as("no user: this computer's user, as ssh does")
+                .isEqualTo(System.getProperty("user.name"));
+        assertThat(app.context.hosts().list()).hasSize(before);
+
+        model.saveQuickHost(terminal);
+        assertThat(terminal.unsavedProperty().get()).isFalse();
+        await("the host to be saved", Duration.ofSeconds(10), () -> {
+            try {
+                return app.context.hosts().list().stream().anyMatch(h -> h.id().equals(terminal.host().id()));
+            } catch (Exception e) {
+                return false;
+            }
+        }, () -> "not saved");
+    }
+
+    @Test
+    void quickConnectSaysWhatIsWrongWithWhatWasTyped() {
+        assertThatThrownBy(() -> model.quickConnect("  ")).hasMessage("Type a destination: user@host or user@host:port");
+        assertThatThrownBy(() -> model.quickConnect("deploy@db:99999")).hasMessage("Bad port in deploy@db:99999: 99999");
+        assertThatThrownBy(() -> model.quickConnect("@db")).hasMessageStartingWith("Cannot read the destination @db");
+        assertThat(model.terminals()).isEmpty();
+    }
+
+    @Test
+    void zoomStaysWithinReadableSizesAndResets() {
+        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE);
+        model.zoomIn();
+        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE + 1);
+        for (int i = 0; i < 100; i++) {
+            model.zoomOut();
+        }
+        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.MIN_FONT_SIZE);
+        for (int i = 0; i < 100; i++) {
+            model.zoomIn();
+        }
+        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.MAX_FONT_SIZE);
+        model.zoomReset();
+        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE);
+    }
+
+    @Test
+    void aWidePageGivesWayToTheListThatWasBesideTheTerminals() {
+        model.show(MainWindowViewModel.Section.TUNNELS);
+        model.show(MainWindowViewModel.Section.KEYS);
+        model.showTerminals();
+        assertThat(model.sectionProperty().get()).isEqualTo(MainWindowViewModel.Section.TUNNELS);
+        model.showTerminals();
+        assertThat(model.sectionProperty().get()).as("already beside the terminals").isEqualTo(MainWindowViewModel.Section.TUNNELS);
+        assertThat(java.util.Arrays.stream(MainWindowViewModel.Section.values()).filter(MainWindowViewModel.Section::wide))
+                .containsExactly(MainWindowViewModel.Section.KEYS, MainWindowViewModel.Section.IDENTITIES,
+                        MainWindowViewModel.Section.KNOWN_HOSTS, MainWindowViewModel.Section.SETTINGS);
+    }
+
+    @Test
+    void theWindowsPlaceIsSavedAndComesBackNextTime() {
+        WindowPreferences.Placement placement = new WindowPreferences.Placement(new WindowPreferences.Area(40, 50, 1000, 700), false);
+        model.placementChanged(placement);
+        await("the place to be saved", Duration.ofSeconds(10), () -> app.context.window().placement().isPresent(), () -> "nothing");
+        assertThat(MainWindowViewModel.load(app.context, Optional.empty()).placement()).contains(placement);
     }
 }
