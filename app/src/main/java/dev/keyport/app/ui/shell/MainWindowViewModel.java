@@ -121,7 +121,8 @@ public final class MainWindowViewModel {
         this.ui = ui;
         this.teamFiles = context.teamFiles();
         this.tunnels = new TunnelsViewModel(context.tunnelProfiles(), context.tunnels(), context.hosts(), background, ui);
-        this.hosts = new HostListViewModel(context.hosts(), background, ui, tunnels.hostsWithTunnelsOn());
+        this.hosts = new HostListViewModel(context.hosts(), background, ui, tunnels.hostsWithTunnelsOn(),
+                FXCollections.unmodifiableObservableSet(hostsWithTabs));
         this.settings = new SettingsViewModel(context, startup.settings(), SystemTheme.ofThisComputer(), ui);
         this.keys = new KeysViewModel(context.keys(), context.hosts(), background, ui);
         this.identities = new IdentitiesViewModel(context.identities(), background, ui);
