@@ -19,6 +19,9 @@ public final class UserMessages {
 
     /** The message of an expected failure (a file that is not there, a vault problem, bad input). */
     public static String of(Throwable e) {
+        if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().length() > 20) {
+            return f.getReason(); // Keyport's own sentence about the file
+        }
         if (e instanceof NoSuchFileException f) {
             return "There is no file " + f.getFile() + ".";
         }
