@@ -132,7 +132,7 @@ public final class MainWindow {
         tabs.visibleProperty().bind(Bindings.isNotEmpty(tabs.getTabs()));
         split = new SplitPane(hostList, terminalArea);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(hostList, false);
         SplitPane.setResizableWithParent(tunnelsView, false);
         content.getChildren().setAll(split);
