@@ -157,7 +157,8 @@ class CliHardeningTest {
                 for (String bad : file ? List.of(ESC_NAME, "/dev/zero") : List.of(ESC_NAME)) {
                     List<String> args = new ArrayList<>(words(command));
                     args.add(option.longestName());
-                    args.add(bad);
+                    // a relative path would make files in the build's working directory: keep them in the temp folder
+                    args.add(bad.startsWith("/") ? bad : tmp.resolve(bad).toString());
                     for (int i = 0; i < positionals; i++) {
                         args.add(command.name().equals("ssh") ? "127.0.0.1:1" : "web");
                     }
