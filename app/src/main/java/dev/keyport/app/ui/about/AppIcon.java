@@ -66,6 +66,7 @@ public final class AppIcon {
             return;
         }
         installed = true;
+        nameTheWindowClass();
         Window.getWindows().forEach(AppIcon::apply);
         Window.getWindows().addListener((ListChangeListener<Window>) change -> {
             while (change.next()) {
@@ -77,6 +78,20 @@ public final class AppIcon {
     private static void apply(Window window) {
         if (window instanceof Stage stage && stage.getIcons().isEmpty()) {
             stage.getIcons().setAll(images());
+        }
+    }
+
+    /**
+     * On Linux the windows' class (X11 WM_CLASS) is JavaFX's application name, "java" unless it is
+     * set, and a desktop entry's StartupWMClass can only group a window with its launcher by that
+     * class. JavaFX has no public API for it: this is its toolkit's own (Glass) application name,
+     * set before any window is made. Without it the windows are merely grouped under "java".
+     */
+    private static void nameTheWindowClass() {
+        try {
+            com.sun.glass.ui.Application.GetApplication().setName("Keyport");
+        } catch (RuntimeException | LinkageError e) {
+            // another toolkit (headless tests) or a JavaFX without it: the class stays "java"
         }
     }
 }

@@ -134,6 +134,12 @@ public final class MainWindowViewModel {
             }
         });
         fontSize.set(clampFont(settings.terminalOptions().fontSize()));
+        // a size chosen in Settings is the new zoom level of every tab (zoom changes it for this run only)
+        settings.fontSizeProperty().addListener((obs, old, size) -> {
+            if (size != null) {
+                fontSize.set(clampFont(size));
+            }
+        });
     }
 
     private static int clampFont(int size) {

@@ -158,6 +158,16 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aFontSizeChosenInSettingsIsWhatTabsUseAndWhatZoomResetsTo() {
+        model.zoomIn();
+        model.settings().fontSizeProperty().set(18);
+        assertThat(model.fontSizeProperty().get()).as("the size new and open tabs take").isEqualTo(18);
+        model.zoomOut();
+        model.zoomReset();
+        assertThat(model.fontSizeProperty().get()).isEqualTo(18);
+    }
+
+    @Test
     void aWidePageGivesWayToTheListThatWasBesideTheTerminals() {
         model.show(MainWindowViewModel.Section.TUNNELS);
         model.show(MainWindowViewModel.Section.KEYS);
