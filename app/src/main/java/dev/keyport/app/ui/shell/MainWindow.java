@@ -393,7 +393,7 @@ public final class MainWindow {
             model.saveQuickHost(terminalModel);
             notify(terminalModel.host().name() + " is saved: it is in the host list now.");
         });
-        terminal.setFontSize(model.fontSizeProperty().get());
+        model.zoomedFontSize().ifPresent(terminal::setFontSize);
         terminals.add(terminal);
         tabs.getTabs().add(terminal.tab());
         tabs.getSelectionModel().select(terminal.tab());

@@ -111,6 +111,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_FONT_SIZE);
     /** The section with terminals beside it that was shown last (Hosts or Tunnels): a tab shortcut comes back to it. */
     private Section lastBesideTerminals = Section.HOSTS;
+    /** Whether zoom changed the font size in this run (new tabs then take the zoomed size). */
+    private boolean zoomed;
 
     public MainWindowViewModel(KeyportContext context, Startup startup, Executor ui) {
         this.sessions = context.sessions();
@@ -134,12 +136,6 @@ public final class MainWindowViewModel {
             }
         });
         fontSize.set(clampFont(settings.terminalOptions().fontSize()));
-        // a size chosen in Settings is the new zoom level of every tab (zoom changes it for this run only)
-        settings.fontSizeProperty().addListener((obs, old, size) -> {
-            if (size != null) {
-                fontSize.set(clampFont(size));
-            }
-        });
     }
 
     private static int clampFont(int size) {
@@ -357,15 +353,26 @@ public final class MainWindowViewModel {
     }
 
     public void zoomIn() {
+        zoomed = true;
         fontSize.set(Math.min(MAX_FONT_SIZE, fontSize.get() + 1));
     }
 
     public void zoomOut() {
+        zoomed = true;
         fontSize.set(Math.max(MIN_FONT_SIZE, fontSize.get() - 1));
+    }
+
+    /**
+     * The size a new tab takes when the person zoomed in this run; empty when they did not (the tab
+     * then takes the size chosen in Settings).
+     */
+    public java.util.OptionalInt zoomedFontSize() {
+        return zoomed ? java.util.OptionalInt.of(fontSize.get()) : java.util.OptionalInt.empty();
     }
 
     /** Back to the size chosen in Settings. */
     public void zoomReset() {
+        zoomed = false;
         fontSize.set(clampFont(settings.terminalOptions().fontSize()));
     }
 

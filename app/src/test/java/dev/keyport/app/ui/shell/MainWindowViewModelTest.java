@@ -158,13 +158,14 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void aFontSizeChosenInSettingsIsWhatTabsUseAndWhatZoomResetsTo() {
-        model.zoomIn();
+    void newTabsTakeTheSettingsSizeUntilZoomAndResetGoesBackToIt() {
         model.settings().fontSizeProperty().set(18);
-        assertThat(model.fontSizeProperty().get()).as("the size new and open tabs take").isEqualTo(18);
-        model.zoomOut();
+        assertThat(model.zoomedFontSize()).as("no zoom yet: the Settings size").isEmpty();
+        model.zoomIn();
+        assertThat(model.zoomedFontSize()).hasValue(MainWindowViewModel.DEFAULT_FONT_SIZE + 1);
         model.zoomReset();
-        assertThat(model.fontSizeProperty().get()).isEqualTo(18);
+        assertThat(model.zoomedFontSize()).isEmpty();
+        assertThat(model.fontSizeProperty().get()).as("reset goes back to the size chosen in Settings").isEqualTo(18);
     }
 
     @Test

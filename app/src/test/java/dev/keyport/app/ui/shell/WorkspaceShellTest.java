@@ -192,7 +192,7 @@ class WorkspaceShellTest {
     void aWidePageCoversTheTabsWhichComeBackAliveWithHosts(FxRobot robot) throws Exception {
         openTab(robot);
         robot.clickOn("#nav-keys");
-        assertThat(KeyportHarness.awaitShowing(robot, "#page-not-available").isVisible()).isTrue();
+        assertThat(KeyportHarness.awaitShowing(robot, "#keys-page").isVisible()).isTrue();
         assertThat(robot.lookup("#terminal-tabs").tryQuery().map(Node::getScene)).as("the tabs are not on screen").isEmpty();
         chord(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
         assertThat(robot.lookup("#nav-known-hosts").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();

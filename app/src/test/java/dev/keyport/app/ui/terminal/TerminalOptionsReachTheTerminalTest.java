@@ -73,7 +73,9 @@ class TerminalOptionsReachTheTerminalTest {
         new Thread(panel::beep, "TerminalEmulator-test").start(); // the emulator rings on its own thread
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.flashes() == 1);
 
-        // the page again (as it stands after a tab opened): the bell off, no copy on select, a small font
+        // the page again (opening a tab showed the terminals): the bell off, no copy on select, a small font
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        KeyportHarness.awaitShowing(robot, "#settings-view");
         robot.interact(() -> {
             robot.lookup("#bell-off").queryAs(javafx.scene.control.RadioButton.class).fire();
             robot.lookup("#copy-on-select").queryAs(javafx.scene.control.CheckBox.class).fire();
