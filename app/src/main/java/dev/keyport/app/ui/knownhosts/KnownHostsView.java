@@ -94,14 +94,15 @@ public final class KnownHostsView extends VBox {
 
         table.setId("known-hosts-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().add(textColumn("Host", 240, KnownHostsViewModel::hostText, e -> e.hashed() ? e.host() : null));
-        table.getColumns().add(textColumn("Port", 60, KnownHostsViewModel::portText, e -> null));
-        table.getColumns().add(textColumn("Type", 170, KnownHostsViewModel::typeText, e -> null));
+        // The columns share the page's width (no sideways scrolling at the window's default size): the
+        // fingerprint keeps its whole width, the others give way down to their minimum, with tooltips.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(textColumn("Host", 180, 90, KnownHostsViewModel::hostText, Entry::host));
+        table.getColumns().add(textColumn("Port", 60, 50, KnownHostsViewModel::portText, e -> null));
+        table.getColumns().add(textColumn("Type", 150, 90, KnownHostsViewModel::typeText, KnownHostsViewModel::typeText));
         table.getColumns().add(fingerprintColumn());
-        table.getColumns().add(textColumn("Source", 200, model::sourceText, Entry::where));
-        TableColumn<Entry, String> added = textColumn("Added", 150, model::addedText, e -> null);
-        added.setMinWidth(140);
-        table.getColumns().add(added);
+        table.getColumns().add(textColumn("Source", 160, 90, model::sourceText, Entry::where));
+        table.getColumns().add(textColumn("Added", 140, 90, model::addedText, model::addedText));
         table.setItems(model.entries());
         Label placeholder = new Label();
         placeholder.setWrapText(true);
@@ -117,10 +118,11 @@ public final class KnownHostsView extends VBox {
         model.reload();
     }
 
-    private static TableColumn<Entry, String> textColumn(String name, double width, Function<Entry, String> text,
-                                                         Function<Entry, String> tooltip) {
+    private static TableColumn<Entry, String> textColumn(String name, double width, double minWidth,
+                                                         Function<Entry, String> text, Function<Entry, String> tooltip) {
         TableColumn<Entry, String> column = new TableColumn<>(name);
         column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -17,6 +17,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -107,6 +110,25 @@ class KnownHostsViewTest {
         }
         assertThat(robot.lookup("(hashed name)").tryQuery()).isPresent();
         assertThat(robot.lookup("#known-hosts-summary").queryAs(Label.class).getText()).startsWith("6 trusted keys: 2 in the Keyport vault");
+    }
+
+    /**
+     * At the width the page gets in a default-sized window, every column is on screen (no sideways
+     * scrolling to find Source and Added), and the fingerprints are still whole.
+     */
+    @Test
+    void everyColumnFitsThePageWithoutScrollingSideways(FxRobot robot) throws Exception {
+        awaitRows(robot, 6);
+        robot.interact(() -> view.getScene().getWindow().setWidth(940));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<KnownHostsService.Entry> table = table(robot);
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(columns).as("the columns' total width").isLessThanOrEqualTo(table.getWidth());
+        assertThat(robot.from(table).lookup(".scroll-bar").queryAllAs(ScrollBar.class).stream()
+                .filter(bar -> bar.getOrientation() == Orientation.HORIZONTAL).noneMatch(Node::isVisible))
+                .as("no horizontal scroll bar").isTrue();
+        assertThat(robot.from(table).lookup("Added").tryQuery()).isPresent();
+        assertThat(renderedFingerprints(robot)).allSatisfy(text -> assertThat(text).startsWith("SHA256:").doesNotContain("…"));
     }
 
     @Test
