@@ -81,7 +81,9 @@ class HostListViewTest {
         model = new HostListViewModel(new HostService(vault), background, Platform::runLater, tunnelsOn, tabsOn);
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         view = new HostListView(model, opened::add);
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(new Scene(view, 420, 640));
+        stage.sizeToScene();
         stage.show();
         watchdog = FxThreadWatchdog.start();
         model.reload();
@@ -235,7 +237,6 @@ class HostListViewTest {
         assertThat(vault.hosts().list()).hasSize(5);
     }
 
-    @org.junit.jupiter.api.Disabled("Fails since the session-17 merge (passes alone on its branch): the long name is shown whole, not elided, when other GUI tests ran first in the fork. Open defect, see the session note.")
     @Test
     void aLongNameIsElidedAtACharacterWithTheFullNameInATooltip(FxRobot robot) throws Exception {
         String name = "a-very-long-host-name-for-the-reporting-database-in-the-frankfurt-region-replica-number-seven";
