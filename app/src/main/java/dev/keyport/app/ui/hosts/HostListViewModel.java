@@ -58,7 +58,23 @@ public final class HostListViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringBinding placeholder;
     private HostTree tree = HostTree.empty();
-    private HostService.Deleted lastDeleted;
+    private Undo lastDeleted;
+
+    /** The last deletion, while it can be undone. */
+    private interface Undo {
+        void restore(HostService service) throws dev.keyport.vault.VaultException;
+
+        /** The offer expired: drop what is held for it (saved passwords are wiped). */
+        void forget();
+    }
+
+    /**
+     * What a group holds directly and where it goes when the group is deleted.
+     *
+     * @param destination the parent's path, or "" for the top level
+     */
+    public record GroupContents(HostGroup group, int hosts, int groups, String destination) {
+    }
 
     public HostListViewModel(HostService hostService, Executor background, Executor ui) {
         this(hostService, background, ui, FXCollections.observableSet());
@@ -276,13 +292,18 @@ public final class HostListViewModel {
         run(() -> {
             HostService.Deleted deleted = hostService.delete(copy);
             HostService.Catalog catalog = hostService.catalog();
-            ui.execute(() -> {
-                forgetUndo();
-                lastDeleted = deleted;
-                undoMessage.set(deleted.hosts().size() == 1 ? "Deleted " + deleted.hosts().get(0).name()
-                        : "Deleted " + deleted.hosts().size() + " hosts");
-                apply(catalog);
-            });
+            ui.execute(() -> offerUndo(new Undo() {
+                @Override
+                public void restore(HostService service) throws dev.keyport.vault.VaultException {
+                    service.restore(deleted);
+                }
+
+                @Override
+                public void forget() {
+                    deleted.forget();
+                }
+            }, deleted.hosts().size() == 1 ? "Deleted " + deleted.hosts().get(0).name() : "Deleted " + deleted.hosts().size() + " hosts",
+                    catalog));
         });
     }
 
@@ -290,16 +311,87 @@ public final class HostListViewModel {
         delete(List.of(host));
     }
 
-    /** Puts the last deleted hosts back exactly as they were. */
+    /** Creates an empty group inside {@code parent} (null: at the top level). */
+    public void createGroup(String name, UUID parent) {
+        run(() -> {
+            hostService.createGroup(name, parent);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Renames a group. */
+    public void renameGroup(UUID groupId, String name) {
+        run(() -> {
+            hostService.renameGroup(groupId, name);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Moves a group into {@code parent} (null: to the top level); a move into itself or its own subgroup is refused (the problem says why). */
+    public void moveGroup(UUID groupId, UUID parent) {
+        run(() -> {
+            hostService.moveGroup(groupId, parent);
+            show(hostService.catalog());
+        });
+    }
+
+    /** What a group holds directly (hosts, subgroups) and where they go if it is deleted. */
+    public GroupContents contents(UUID groupId) {
+        HostGroup group = tree.group(groupId).orElseThrow();
+        int hosts = 0;
+        for (Host host : tree.hosts()) {
+            if (host.details().groupId().filter(groupId::equals).isPresent()) {
+                hosts++;
+            }
+        }
+        int groups = 0;
+        for (HostGroup other : tree.groups()) {
+            if (other.parentId().filter(groupId::equals).isPresent()) {
+                groups++;
+            }
+        }
+        return new GroupContents(group, hosts, groups, group.parentId().map(tree::path).orElse(""));
+    }
+
+    /**
+     * Deletes a group; its hosts and subgroups move to its parent (or the top level). The deletion can
+     * be undone like a host's.
+     */
+    public void deleteGroup(UUID groupId) {
+        run(() -> {
+            HostService.DeletedGroup deleted = hostService.deleteGroup(groupId);
+            HostService.Catalog catalog = hostService.catalog();
+            ui.execute(() -> offerUndo(new Undo() {
+                @Override
+                public void restore(HostService service) throws dev.keyport.vault.VaultException {
+                    service.restoreGroup(deleted);
+                }
+
+                @Override
+                public void forget() {
+                    // nothing secret is held for a group
+                }
+            }, "Deleted group " + deleted.group().name(), catalog));
+        });
+    }
+
+    private void offerUndo(Undo undo, String message, HostService.Catalog catalog) {
+        forgetUndo();
+        lastDeleted = undo;
+        undoMessage.set(message);
+        apply(catalog);
+    }
+
+    /** Puts back what the last deletion removed, exactly as it was. */
     public void undo() {
-        HostService.Deleted deleted = lastDeleted;
+        Undo deleted = lastDeleted;
         if (deleted == null) {
             return;
         }
         lastDeleted = null;
         undoMessage.set("");
         run(() -> {
-            hostService.restore(deleted);
+            deleted.restore(hostService);
             show(hostService.catalog());
         });
     }
@@ -311,7 +403,7 @@ public final class HostListViewModel {
     }
 
     private void forgetUndo() {
-        HostService.Deleted deleted = lastDeleted;
+        Undo deleted = lastDeleted;
         lastDeleted = null;
         if (deleted != null) {
             background.execute(deleted::forget);

@@ -128,6 +128,11 @@ public final class HostTree {
         return host.details().groupId().map(id -> paths.getOrDefault(id, "")).orElse("");
     }
 
+    /** The group with this id, if it exists. */
+    public Optional<HostGroup> group(UUID groupId) {
+        return Optional.ofNullable(groupsById.get(groupId));
+    }
+
     /** "prod / web" for group web inside prod. */
     public String path(UUID groupId) {
         return paths.getOrDefault(groupId, "");
