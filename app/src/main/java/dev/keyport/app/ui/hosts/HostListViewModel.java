@@ -52,6 +52,8 @@ public final class HostListViewModel {
     private final ObservableSet<UUID> collapsed = FXCollections.observableSet();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.NAME);
+    private final ObjectProperty<dev.keyport.vault.HostKeyPolicy> defaultHostKeyPolicy =
+            new SimpleObjectProperty<>(dev.keyport.vault.HostKeyPolicy.ASK);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
@@ -213,6 +215,11 @@ public final class HostListViewModel {
         return tree.path(groupId);
     }
 
+    /** The host-key policy a new host starts with in the editor (the window binds it to the one chosen in Settings). */
+    public ObjectProperty<dev.keyport.vault.HostKeyPolicy> defaultHostKeyPolicyProperty() {
+        return defaultHostKeyPolicy;
+    }
+
     /** Loads the hosts and groups from the vault in the background. */
     public void reload() {
         run(() -> show(hostService.catalog()));
@@ -233,7 +240,8 @@ public final class HostListViewModel {
     public void edit(Host host, Consumer<HostEditorViewModel> open) {
         run(() -> {
             HostService.Choices choices = hostService.choices();
-            ui.execute(() -> open.accept(new HostEditorViewModel(choices, host, System.getProperty("user.name", ""), background, ui)));
+            ui.execute(() -> open.accept(new HostEditorViewModel(choices, host, System.getProperty("user.name", ""),
+                    defaultHostKeyPolicy.get(), background, ui)));
         });
     }
 
