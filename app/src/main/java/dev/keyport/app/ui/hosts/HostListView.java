@@ -624,87 +624,159 @@ public final class HostListView extends VBox {
             });
         }
 
+        // Built once per cell and updated in place: a keystroke that changes the rows then only sets
+        // texts, instead of making new nodes that CSS has to style (see the host list benchmark).
+        private HBox groupRow;
+        private FontIcon chevron;
+        private Label groupName;
+        private Label groupCount;
+        private HBox hostRow;
+        private Label hostName;
+        private Label target;
+        private HBox second;
+        private final List<Label> chips = new ArrayList<>();
+        private Label tabBadge;
+        private Label tunnelBadge;
+        private final Tooltip tooltip = new Tooltip();
+        private String kind = "";
+
         @Override
         protected void updateItem(Row item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("group-row", "host-row", "drop-target");
-            setTooltip(null);
+            getStyleClass().remove("drop-target");
+            setText(null);
             if (empty || item == null) {
-                setText(null);
+                kind("");
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            setText(null);
             if (item instanceof GroupRow group) {
-                getStyleClass().add("group-row");
-                setGraphic(groupGraphic(group));
+                kind("group-row");
+                showGroup(group);
+                if (getGraphic() != groupRow) {
+                    setGraphic(groupRow);
+                }
+                setTooltip(null);
             } else if (item instanceof HostRow host) {
-                getStyleClass().add("host-row");
-                setGraphic(hostGraphic(host));
+                kind("host-row");
+                showHost(host);
+                if (getGraphic() != hostRow) {
+                    setGraphic(hostRow);
+                }
                 Host h = host.host();
-                setTooltip(new Tooltip(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
+                tooltip.setText(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
                         + (host.groupPath().isEmpty() ? "" : "\nGroup: " + host.groupPath())
-                        + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags()))));
+                        + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags())));
+                if (getTooltip() != tooltip) {
+                    setTooltip(tooltip);
+                }
             }
         }
 
-        private HBox groupGraphic(GroupRow group) {
-            FontIcon chevron = new FontIcon(group.expanded() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
-            FontIcon folder = new FontIcon(Feather.FOLDER);
-            Label name = new Label(group.group().name());
-            name.getStyleClass().add("group-name");
-            name.setMinWidth(0);
-            name.setTextOverrun(OverrunStyle.ELLIPSIS);
-            name.setEllipsisString("\u2026");
-            Label count = new Label(Integer.toString(group.count()));
-            count.getStyleClass().add("host-count");
-            count.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(6, chevron, folder, name, count);
-            row.setId("group-" + group.group().name());
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setPadding(new Insets(2, 0, 2, group.depth() * 16));
-            row.setMinWidth(0);
-            return row;
+        /** Changes the cell's style class only when the kind of row changes (a style class change restyles the cell). */
+        private void kind(String next) {
+            if (!kind.equals(next)) {
+                if (!kind.isEmpty()) {
+                    getStyleClass().remove(kind);
+                }
+                if (!next.isEmpty()) {
+                    getStyleClass().add(next);
+                }
+                kind = next;
+            }
         }
 
-        private HBox hostGraphic(HostRow hostRow) {
+        private void showGroup(GroupRow group) {
+            if (groupRow == null) {
+                chevron = new FontIcon(Feather.CHEVRON_DOWN);
+                FontIcon folder = new FontIcon(Feather.FOLDER);
+                groupName = new Label();
+                groupName.getStyleClass().add("group-name");
+                groupName.setMinWidth(0);
+                groupName.setTextOverrun(OverrunStyle.ELLIPSIS);
+                groupName.setEllipsisString("\u2026");
+                groupCount = new Label();
+                groupCount.getStyleClass().add("host-count");
+                groupCount.setMinWidth(Region.USE_PREF_SIZE);
+                groupRow = new HBox(6, chevron, folder, groupName, groupCount);
+                groupRow.setAlignment(Pos.CENTER_LEFT);
+                groupRow.setMinWidth(0);
+            }
+            chevron.setIconCode(group.expanded() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
+            groupName.setText(group.group().name());
+            groupCount.setText(Integer.toString(group.count()));
+            groupRow.setId("group-" + group.group().name());
+            groupRow.setPadding(indent(GROUP_INDENTS, group.depth(), 2));
+        }
+
+        private void showHost(HostRow hostRow) {
+            if (this.hostRow == null) {
+                hostName = new Label();
+                hostName.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
+                hostName.setMinWidth(0);
+                hostName.setTextOverrun(OverrunStyle.ELLIPSIS);
+                hostName.setEllipsisString("\u2026");
+                target = new Label();
+                target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                target.setMinWidth(0);
+                target.setTextOverrun(OverrunStyle.ELLIPSIS);
+                target.setEllipsisString("\u2026");
+                second = new HBox(6, target);
+                second.setAlignment(Pos.CENTER_LEFT);
+                second.setMinWidth(0);
+                VBox text = new VBox(2, hostName, second);
+                text.setMinWidth(0);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                FontIcon icon = new FontIcon(Feather.SERVER);
+                icon.setIconSize(18);
+                this.hostRow = new HBox(10, icon, text);
+                this.hostRow.setAlignment(Pos.CENTER_LEFT);
+                this.hostRow.setMinWidth(0);
+            }
             Host host = hostRow.host();
-            Label name = new Label(host.name());
-            name.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
-            name.setMinWidth(0);
-            name.setTextOverrun(OverrunStyle.ELLIPSIS);
-            name.setEllipsisString("\u2026");
-            Label target = new Label(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
-            target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            target.setMinWidth(0);
-            target.setTextOverrun(OverrunStyle.ELLIPSIS);
-            target.setEllipsisString("\u2026");
-            HBox second = new HBox(6, target);
-            second.setAlignment(Pos.CENTER_LEFT);
-            second.setMinWidth(0);
-            for (String tag : host.details().tags()) {
-                Label chip = new Label(tag);
+            hostName.setText(host.name());
+            target.setText(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
+            List<String> tags = host.details().tags();
+            while (chips.size() < tags.size()) {
+                Label chip = new Label();
                 chip.getStyleClass().add("tag-chip");
                 chip.setMinWidth(Region.USE_PREF_SIZE);
-                second.getChildren().add(chip);
+                chips.add(chip);
             }
-            VBox text = new VBox(2, name, second);
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            FontIcon icon = new FontIcon(Feather.SERVER);
-            icon.setIconSize(18);
-            HBox row = new HBox(10, icon, text);
-            if (model.tabsOn().contains(host.id())) {
-                Label tab = badge("tab open", Feather.TERMINAL, Styles.ACCENT, "tab-open");
-                row.getChildren().add(tab);
+            for (int i = 0; i < tags.size(); i++) {
+                chips.get(i).setText(tags.get(i));
             }
-            if (model.tunnelsOn().contains(host.id())) {
-                row.getChildren().add(badge("tunnel on", Feather.SHUFFLE, Styles.SUCCESS, "tunnel-on"));
+            int shown = second.getChildren().size() - 1;
+            if (shown > tags.size()) {
+                second.getChildren().remove(1 + tags.size(), second.getChildren().size());
+            } else if (shown < tags.size()) {
+                second.getChildren().addAll(chips.subList(shown, tags.size()));
             }
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setMinWidth(0);
-            row.setPadding(new Insets(0, 0, 0, hostRow.depth() * 16));
-            return row;
+            boolean tab = model.tabsOn().contains(host.id());
+            if (tab && tabBadge == null) {
+                tabBadge = badge("tab open", Feather.TERMINAL, Styles.ACCENT, "tab-open");
+            }
+            show(tabBadge, tab, 2);
+            boolean tunnel = model.tunnelsOn().contains(host.id());
+            if (tunnel && tunnelBadge == null) {
+                tunnelBadge = badge("tunnel on", Feather.SHUFFLE, Styles.SUCCESS, "tunnel-on");
+            }
+            show(tunnelBadge, tunnel, tab ? 3 : 2);
+            this.hostRow.setPadding(indent(HOST_INDENTS, hostRow.depth(), 0));
+        }
+
+        /** Puts a badge into the host row (at {@code index}) or takes it out; a hidden badge is not in the row at all. */
+        private void show(Label badge, boolean on, int index) {
+            if (badge == null) {
+                return;
+            }
+            boolean in = hostRow.getChildren().contains(badge);
+            if (on && !in) {
+                hostRow.getChildren().add(Math.min(index, hostRow.getChildren().size()), badge);
+            } else if (!on && in) {
+                hostRow.getChildren().remove(badge);
+            }
         }
 
         private Label badge(String text, Feather glyph, String style, String styleClass) {
@@ -715,5 +787,19 @@ public final class HostListView extends VBox {
             label.setMinWidth(Region.USE_PREF_SIZE);
             return label;
         }
+    }
+
+    private static final Insets[] GROUP_INDENTS = new Insets[16];
+    private static final Insets[] HOST_INDENTS = new Insets[16];
+
+    /** The padding of a row at {@code depth}; the same object each time, so an unchanged row is not laid out again. */
+    private static Insets indent(Insets[] cache, int depth, double vertical) {
+        if (depth >= cache.length) {
+            return new Insets(vertical, 0, vertical, depth * 16);
+        }
+        if (cache[depth] == null) {
+            cache[depth] = new Insets(vertical, 0, vertical, depth * 16);
+        }
+        return cache[depth];
     }
 }

@@ -60,6 +60,8 @@ public final class HostListViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringBinding placeholder;
     private HostTree tree = HostTree.empty();
+    /** The last search, which the next keystroke narrows when it only adds to the words. */
+    private HostTree.Result lastSearch;
     private Undo lastDeleted;
 
     /** The last deletion, while it can be undone. */
@@ -440,8 +442,10 @@ public final class HostListViewModel {
 
     private void refresh() {
         Set<String> filter = Set.copyOf(tagFilter);
-        List<Host> kept = tree.matching(query.get(), filter, sort.get());
-        List<Row> next = tree.rows(kept, HostTree.words(query.get()).length > 0 || !filter.isEmpty(), collapsed);
+        HostTree.Result result = tree.search(query.get(), filter, sort.get(), collapsed, lastSearch);
+        lastSearch = result;
+        List<Host> kept = result.hosts();
+        List<Row> next = result.rows();
         // typing a longer word often keeps the same hosts: then the list is left alone (no re-layout)
         if (!kept.equals(visible)) {
             visible.setAll(kept);

@@ -319,4 +319,31 @@ class HostListViewModelTest {
         assertThat(model.undoMessageProperty().get()).isEmpty();
         assertThat(vault.groups().list()).isEmpty();
     }
+
+    @Test
+    void typingOnNarrowsTheSearchAndDeletingWidensItAgainWithTheCountsRight() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        vault.groups().save(prod);
+        save("web1", "10.0.0.1", "deploy", prod);
+        save("web2", "10.0.0.2", "deploy", prod);
+        save("db", "10.0.0.9", "postgres", null);
+        model.reload();
+        for (String typed : new String[] {"w", "we", "web"}) {
+            model.queryProperty().set(typed);
+            assertThat(shown()).as(typed).containsExactly("v prod (2)", "  web1", "  web2");
+        }
+        model.queryProperty().set("web1");
+        assertThat(shown()).containsExactly("v prod (1)", "  web1");
+        model.queryProperty().set("web1 10.0.0.2");
+        assertThat(shown()).isEmpty();
+        model.queryProperty().set("web");
+        assertThat(shown()).containsExactly("v prod (2)", "  web1", "  web2");
+        model.toggle(prod.id());
+        model.queryProperty().set("");
+        assertThat(shown()).containsExactly("> prod (2)", "db");
+        model.queryProperty().set("d");
+        assertThat(shown()).as("a search opens the groups it keeps").containsExactly("v prod (2)", "  web1", "  web2", "db");
+        model.queryProperty().set("db");
+        assertThat(shown()).containsExactly("db");
+    }
 }
