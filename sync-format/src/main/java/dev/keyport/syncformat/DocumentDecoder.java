@@ -281,7 +281,7 @@ final class DocumentDecoder {
     private Auth auth(FieldReader a, UUID hostId) throws TeamFileException {
         String kind = a.text("kind", TextRules.ANY);
         Auth auth = switch (kind) {
-            case "password" -> new Auth.AskPassword();
+            case "password" -> a.bool("agentOnly", false) ? new Auth.AgentOnly() : new Auth.AskPassword();
             case "saved-password" -> new Auth.SavedPassword(secret(a, "password", hostId, "auth.password"));
             case "vault-key" -> new Auth.VaultKey(a.ref("key", Kind.KEY));
             case "key-file" -> new Auth.KeyFile(a.text("path", TextRules.PATH));

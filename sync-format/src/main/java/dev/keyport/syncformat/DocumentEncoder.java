@@ -95,7 +95,9 @@ final class DocumentEncoder {
         host.identity().ifPresent(identity -> node.put("identity", identity.toString()));
         ObjectNode auth = node.putObject("auth");
         auth.put("kind", host.auth().kind());
-        if (host.auth() instanceof Auth.SavedPassword saved) {
+        if (host.auth() instanceof Auth.AgentOnly) {
+            auth.put("agentOnly", true);
+        } else if (host.auth() instanceof Auth.SavedPassword saved) {
             secret(auth, "password", host.id(), "auth.password", saved.password());
         } else if (host.auth() instanceof Auth.VaultKey key) {
             auth.put("key", key.key().toString());

@@ -232,13 +232,25 @@ public record TeamDocument(UUID id, List<Group> groups, List<Host> hosts, List<I
     }
 
     /** How a host authenticates. Nothing here runs a program. */
-    public sealed interface Auth permits Auth.AskPassword, Auth.SavedPassword, Auth.VaultKey, Auth.KeyFile {
+    public sealed interface Auth permits Auth.AskPassword, Auth.AgentOnly, Auth.SavedPassword, Auth.VaultKey, Auth.KeyFile {
 
         /** The name written in the file ({@code "kind"}). */
         String kind();
 
         /** A password asked for when connecting. */
         record AskPassword() implements Auth {
+            @Override
+            public String kind() {
+                return "password";
+            }
+        }
+
+        /**
+         * Only the keys of each person's own ssh-agent, no password. Written as {@code {"kind": "password",
+         * "agentOnly": true}}: a 1.0 reader that does not know the field reports it as unknown and asks
+         * for a password after the agent's keys, which is what a "password" host did anyway.
+         */
+        record AgentOnly() implements Auth {
             @Override
             public String kind() {
                 return "password";

@@ -49,6 +49,17 @@ class SchemaTest {
     }
 
     @Test
+    void anAgentOnlyPasswordHostIsValidAndAnAgentOnlyKeyFileIsNot() throws Exception {
+        String host = """
+                {"format": "keyport-team", "version": "1.0", "id": "00000000-0000-4000-8000-000000000001",
+                 "hosts": [{"id": "00000000-0000-4000-8000-000000000002", "name": "web", "address": "web.example",
+                            "user": "me", "auth": %s}]}
+                """;
+        assertThat(errors(host.formatted("{\"kind\": \"password\", \"agentOnly\": true}"))).isEmpty();
+        assertThat(errors(host.formatted("{\"kind\": \"key-file\", \"path\": \"~/.ssh/id\", \"agentOnly\": true}"))).isNotEmpty();
+    }
+
+    @Test
     void aNewerMinorFileIsNotVersionOnePointZero() throws Exception {
         assertThat(errors(TeamFiles.text(GoldenDocuments.NEWER_MINOR))).isNotEmpty();
     }

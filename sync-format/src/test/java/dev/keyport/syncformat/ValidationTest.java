@@ -216,4 +216,22 @@ class ValidationTest {
                 () -> TeamFileWriter.write(withDangling, SecretsPolicy.omit(), Optional.empty())).getMessage())
                 .contains("which is not in the team file (at $.hosts[0].group)");
     }
+
+    @Test
+    void anAgentOnlyHostIsWrittenAsAPasswordHostWithAgentOnlyAndReadBack() throws Exception {
+        TeamDocument team = GoldenDocuments.team();
+        Host agent = Host.builder(UUID.randomUUID(), "agent", "agent.example", "me").auth(new TeamDocument.Auth.AgentOnly()).build();
+        TeamDocument withAgent = new TeamDocument(team.id(), List.of(), List.of(agent), List.of(), List.of(), List.of(), List.of());
+        String text = new String(TeamFileWriter.write(withAgent, SecretsPolicy.omit(), Optional.empty()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("\"version\": \"1.0\"").contains("\"kind\": \"password\"").contains("\"agentOnly\": true");
+        try (ReadResult result = TeamFiles.read(text)) {
+            assertThat(result.document().hosts().get(0).auth()).isEqualTo(new TeamDocument.Auth.AgentOnly());
+            assertThat(result.warnings()).isEmpty();
+        }
+        String plain = text.replaceAll(",\\s*\"agentOnly\": true", "");
+        assertThat(plain).doesNotContain("agentOnly");
+        try (ReadResult result = TeamFiles.read(plain)) {
+            assertThat(result.document().hosts().get(0).auth()).isEqualTo(new TeamDocument.Auth.AskPassword());
+        }
+    }
 }

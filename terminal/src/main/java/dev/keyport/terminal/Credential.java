@@ -3,7 +3,7 @@ package dev.keyport.terminal;
 import java.util.Arrays;
 
 /** A way to prove who we are to a server. Secrets are kept as arrays so they can be wiped. */
-public sealed interface Credential permits Credential.Password, Credential.PrivateKey {
+public sealed interface Credential permits Credential.Password, Credential.PrivateKey, Credential.Agent {
 
     /** Wipes any secret held in memory. */
     void wipe();
@@ -47,6 +47,22 @@ public sealed interface Credential permits Credential.Password, Credential.Priva
         @Override
         public String toString() {
             return "PrivateKey[" + label + "]";
+        }
+    }
+
+    /**
+     * Only the keys of the ssh-agent at {@code SSH_AUTH_SOCK}: no password, no other key. Connecting
+     * fails before anything is sent when no agent runs or it holds no key, saying which.
+     */
+    record Agent() implements Credential {
+        @Override
+        public void wipe() {
+            // nothing secret is held: the agent keeps its keys
+        }
+
+        @Override
+        public String toString() {
+            return "Agent";
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** How a host authenticates. Secrets are never held here; they live encrypted in their own fields. */
 public sealed interface HostAuth permits HostAuth.Password, HostAuth.SavedPassword, HostAuth.KeyFile, HostAuth.VaultKey,
-        HostAuth.Managed {
+        HostAuth.Managed, HostAuth.Agent {
 
     /** Stable name stored in the database. */
     String kind();
@@ -54,6 +54,14 @@ public sealed interface HostAuth permits HostAuth.Password, HostAuth.SavedPasswo
         @Override
         public String kind() {
             return "key-file";
+        }
+    }
+
+    /** Only the keys of the ssh-agent ({@code SSH_AUTH_SOCK}): no password is asked, no other key tried. */
+    record Agent() implements HostAuth {
+        @Override
+        public String kind() {
+            return "agent";
         }
     }
 

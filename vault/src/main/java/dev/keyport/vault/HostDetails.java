@@ -75,4 +75,8 @@ public record HostDetails(Optional<UUID> groupId, Optional<UUID> identityId, Lis
     public HostDetails withAgentForwarding(boolean forward) {
         return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, hostKeyPolicy, legacyAlgorithms, notes, forward);
     }
+
+    public HostDetails withHostKeyPolicy(HostKeyPolicy policy) {
+        return new HostDetails(groupId, identityId, tags, jumpChain, keepAliveSeconds, policy, legacyAlgorithms, notes, agentForwarding);
+    }
 }

@@ -164,6 +164,9 @@ public final class HostRepository {
             case "saved-password":
                 auth = new HostAuth.SavedPassword();
                 break;
+            case "agent":
+                auth = new HostAuth.Agent();
+                break;
             default:
                 auth = new HostAuth.Password();
         }

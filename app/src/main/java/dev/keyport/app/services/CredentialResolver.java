@@ -166,6 +166,9 @@ public final class CredentialResolver {
                 throw new SshFailure(SshFailure.Kind.KEY_UNREADABLE, "Key file " + path + " cannot be read: " + e.getMessage());
             }
         }
+        if (auth instanceof HostAuth.Agent) {
+            return List.of(new Credential.Agent());
+        }
         if (auth instanceof HostAuth.Managed ref) {
             Supplier<Credential> credential = managed.get(ref.reference());
             if (credential == null) {

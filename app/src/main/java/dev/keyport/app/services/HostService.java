@@ -166,6 +166,99 @@ public final class HostService {
         return group;
     }
 
+    /**
+     * A deleted group as it was, to put back: the group itself (same id, name and parent), and the hosts
+     * and groups that were directly in it (they moved to its parent).
+     */
+    public record DeletedGroup(HostGroup group, List<UUID> hosts, List<UUID> groups) {
+        public DeletedGroup {
+            hosts = List.copyOf(hosts);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** Renames a group (its place and its hosts stay). */
+    public HostGroup renameGroup(UUID id, String name) throws VaultException {
+        HostGroup group = group(id);
+        HostGroup renamed = new HostGroup(group.id(), name, group.parentId());
+        vault.groups().save(renamed);
+        return renamed;
+    }
+
+    /**
+     * Moves a group with everything in it into {@code parent} (null: to the top level). A group cannot
+     * go inside itself or one of its own subgroups: that is refused with a message naming both.
+     */
+    public HostGroup moveGroup(UUID id, UUID parent) throws VaultException {
+        return vault.inTransaction(() -> {
+            HostGroup group = group(id);
+            if (parent != null) {
+                Map<UUID, HostGroup> byId = new HashMap<>();
+                vault.groups().list().forEach(g -> byId.put(g.id(), g));
+                HostGroup target = byId.get(parent);
+                if (target == null) {
+                    throw new VaultException("That group is no longer in the vault. Reload the list and try again.");
+                }
+                Set<UUID> seen = new HashSet<>();
+                for (HostGroup cursor = target; cursor != null && seen.add(cursor.id());
+                     cursor = cursor.parentId().map(byId::get).orElse(null)) {
+                    if (cursor.id().equals(id)) {
+                        throw new VaultException(target.id().equals(id)
+                                ? "Group " + group.name() + " cannot be moved into itself."
+                                : "Group " + group.name() + " cannot be moved into " + target.name() + ": " + target.name()
+                                        + " is inside " + group.name() + ". Move " + target.name() + " out first, or pick another group.");
+                    }
+                }
+            }
+            HostGroup moved = new HostGroup(group.id(), group.name(), Optional.ofNullable(parent));
+            vault.groups().save(moved);
+            return moved;
+        });
+    }
+
+    /**
+     * Deletes a group. Its hosts and subgroups are not deleted: they move to the group's parent (to the
+     * top level for a top-level group). Returns what is needed to put it back.
+     */
+    public DeletedGroup deleteGroup(UUID id) throws VaultException {
+        return vault.inTransaction(() -> {
+            HostGroup group = group(id);
+            UUID parent = group.parentId().orElse(null);
+            List<Host> inside = vault.hosts().list().stream().filter(h -> h.details().groupId().filter(id::equals).isPresent()).toList();
+            List<HostGroup> children = vault.groups().list().stream().filter(g -> g.parentId().filter(id::equals).isPresent()).toList();
+            move(inside, parent);
+            for (HostGroup child : children) {
+                vault.groups().save(new HostGroup(child.id(), child.name(), Optional.ofNullable(parent)));
+            }
+            vault.groups().delete(id);
+            return new DeletedGroup(group, inside.stream().map(Host::id).toList(), children.stream().map(HostGroup::id).toList());
+        });
+    }
+
+    /** Puts a deleted group back where it was, with the hosts and groups that were in it (those still in the vault). */
+    public void restoreGroup(DeletedGroup deleted) throws VaultException {
+        vault.inTransaction(() -> {
+            HostGroup group = deleted.group();
+            Set<UUID> groupIds = new HashSet<>();
+            vault.groups().list().forEach(g -> groupIds.add(g.id()));
+            UUID parent = group.parentId().filter(groupIds::contains).orElse(null);
+            vault.groups().save(new HostGroup(group.id(), group.name(), Optional.ofNullable(parent)));
+            for (HostGroup child : vault.groups().list()) {
+                if (deleted.groups().contains(child.id())) {
+                    vault.groups().save(new HostGroup(child.id(), child.name(), Optional.of(group.id())));
+                }
+            }
+            List<Host> back = vault.hosts().list().stream().filter(h -> deleted.hosts().contains(h.id())).toList();
+            move(back, group.id());
+            return null;
+        });
+    }
+
+    private HostGroup group(UUID id) throws VaultException {
+        return vault.groups().list().stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new VaultException("That group is no longer in the vault. Reload the list and try again."));
+    }
+
     /** A copy of {@code host} under a new id and the name "… (copy)", with its saved password. */
     public Host duplicate(Host host) throws VaultException {
         String name = host.name() + " (copy)";

@@ -62,6 +62,9 @@ final class TeamMapping {
         if (auth instanceof HostAuth.SavedPassword) {
             return new TeamDocument.Auth.SavedPassword(Optional.empty());
         }
+        if (auth instanceof HostAuth.Agent) {
+            return new TeamDocument.Auth.AgentOnly();
+        }
         if (auth instanceof HostAuth.VaultKey key) {
             return new TeamDocument.Auth.VaultKey(key.keyId());
         }
@@ -117,6 +120,9 @@ final class TeamMapping {
     private static HostAuth auth(TeamDocument.Auth auth, UnaryOperator<UUID> ids) {
         if (auth instanceof TeamDocument.Auth.SavedPassword) {
             return new HostAuth.SavedPassword();
+        }
+        if (auth instanceof TeamDocument.Auth.AgentOnly) {
+            return new HostAuth.Agent();
         }
         if (auth instanceof TeamDocument.Auth.VaultKey key) {
             return new HostAuth.VaultKey(ids.apply(key.key()));

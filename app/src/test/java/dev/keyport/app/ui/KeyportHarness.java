@@ -80,6 +80,20 @@ public final class KeyportHarness {
         return host;
     }
 
+    /**
+     * Undoes what an earlier test class left on the primary stage, which TestFX shares across every
+     * class of a surefire fork: the main window sets a minimum size (720x480) on the stage it shows in,
+     * so a later test that puts a 420 px scene there got a 720 px window. Call before setting a scene.
+     */
+    public static void freshStage(Stage stage) {
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setMaxWidth(Double.MAX_VALUE);
+        stage.setMaxHeight(Double.MAX_VALUE);
+    }
+
     /** Shows the window; from here on the FX thread is watched for blocking work. */
     public void show(Stage stage) throws Exception {
         watchdog = FxThreadWatchdog.start();

@@ -43,7 +43,9 @@ public final class PageHarness {
         this.stage = stage;
         watchdog = FxThreadWatchdog.start();
         Theme.apply(false);
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(new Scene(page, 900, 700));
+        stage.sizeToScene();
         stage.setTitle("Keyport page test");
         stage.show();
     }

@@ -8,11 +8,13 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -224,10 +226,14 @@ public final class SshConnector implements AutoCloseable {
 
     private ClientSession open(ConnectionSpec spec, String dialHost, int dialPort, SessionStateListener listener, String target,
                                boolean tunnelled, UserPrompter prompter) throws SshFailure {
+        boolean agentOnly = spec.credentials().stream().anyMatch(Credential.Agent.class::isInstance);
+        if (agentOnly) {
+            checkAgentHasKeys(spec);
+        }
         Map<AttributeRepository.AttributeKey<?>, Object> attributes = new java.util.HashMap<>();
         attributes.put(TrustingServerKeyVerifier.TARGET,
                 new TrustingServerKeyVerifier.Target(spec.host(), spec.port(), hostKeys, prompter, spec.options().hostKeyPolicy()));
-        if (spec.options().useAgent() || spec.options().forwardAgent()) {
+        if (agentOnly || spec.options().useAgent() || spec.options().forwardAgent()) {
             agentSocket.ifPresent(socket -> attributes.put(AgentKeys.SOCKET, socket));
         }
         attributes.put(ConnectionNotes.KEY, new ConnectionNotes());
@@ -245,6 +251,10 @@ public final class SshConnector implements AutoCloseable {
             Set<String> tried = Collections.synchronizedSet(new LinkedHashSet<>());
             PasswordSource passwords = new PasswordSource(spec, prompter);
             try {
+                if (agentOnly) {
+                    // the agent's keys and nothing else: no password or keyboard-interactive prompt
+                    session.setUserAuthFactories(List.of(org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory.INSTANCE));
+                }
                 offerCredentials(session, spec, tried, passwords, prompter);
                 session.auth().verify(AUTH_TIMEOUT);
             } catch (IOException | RuntimeException e) {
@@ -272,6 +282,12 @@ public final class SshConnector implements AutoCloseable {
                     throw new SshFailure(Kind.DISCONNECTED, "The server at " + where + " closed the connection before login"
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
                 }
+                if (agentOnly) {
+                    throw new SshFailure(Kind.AUTH_FAILED, "Permission denied for " + spec.target() + " (tried: "
+                            + (tried.isEmpty() ? "nothing" : String.join(", ", tried)) + "). This host logs in with the ssh-agent's keys"
+                            + " only, and the server accepted none of them. Add the right key with ssh-add, or install its public key on"
+                            + " the server.");
+                }
                 throw new SshFailure(Kind.AUTH_FAILED, "Permission denied for " + spec.target()
                         + " (tried: " + (tried.isEmpty() ? "nothing: no key, agent key or password is set for this host" : String.join(", ", tried)) + ")."
                         + " Check the user name and the key or password saved for this host.");
@@ -286,6 +302,32 @@ public final class SshConnector implements AutoCloseable {
         } catch (SshFailure e) {
             session.close(true);
             throw e;
+        }
+    }
+
+    /** For a host that logs in with the agent only: an agent must run and hold a key, or nothing is sent. */
+    private void checkAgentHasKeys(ConnectionSpec spec) throws SshFailure {
+        if (agentSocket.isEmpty()) {
+            throw new SshFailure(Kind.KEY_UNREADABLE, spec.displayName() + " logs in with the ssh-agent's keys, but no ssh-agent is"
+                    + " reachable (SSH_AUTH_SOCK is not set, or names no socket). Start ssh-agent, add your key with ssh-add and start"
+                    + " Keyport from that session, or choose another login for this host.");
+        }
+        Path socket = agentSocket.get();
+        int keys;
+        try (AgentKeys.UnixSocketAgent agent = new AgentKeys.UnixSocketAgent(socket)) {
+            Iterator<?> identities = agent.getIdentities().iterator();
+            keys = 0;
+            while (identities.hasNext()) {
+                identities.next();
+                keys++;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new SshFailure(Kind.KEY_UNREADABLE, spec.displayName() + " logs in with the ssh-agent's keys, but the agent at " + socket
+                    + " does not answer (" + e.getMessage() + "). Start ssh-agent again and add your key with ssh-add.", e);
+        }
+        if (keys == 0) {
+            throw new SshFailure(Kind.KEY_UNREADABLE, spec.displayName() + " logs in with the ssh-agent's keys, but the agent at " + socket
+                    + " holds no key. Add one with ssh-add, then connect again.");
         }
     }
 

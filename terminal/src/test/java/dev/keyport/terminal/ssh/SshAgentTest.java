@@ -106,4 +106,54 @@ class SshAgentTest {
                     .hasMessageStartingWith("Permission denied for root@127.0.0.1:" + server.port() + " (tried: publickey ecdsa-p256 from ssh-agent)");
         }
     }
+
+    private static ConnectionSpec agentOnly() {
+        return new ConnectionSpec("agent host", "127.0.0.1", server.port(), "root", List.of(new dev.keyport.terminal.Credential.Agent()));
+    }
+
+    @Test
+    void anAgentOnlyHostLogsInWithTheAgentsKey() throws Exception {
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, "a password nobody should be asked for");
+        try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), prompter, Optional.of(socket));
+             SshConnection connection = ssh.connect(agentOnly())) {
+            assertThat(connection.exec("echo agent-only", null, Duration.ofSeconds(20)).stdoutText()).isEqualTo("agent-only\n");
+        }
+        assertThat(prompter.secretQuestions).isEmpty();
+    }
+
+    @Test
+    void anAgentOnlyHostTriesNoPasswordWhenTheServerRefusesTheAgentsKeys() throws Exception {
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, "a password nobody should be asked for");
+        try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), prompter, Optional.of(strangerSocket))) {
+            assertThatThrownBy(() -> ssh.connect(agentOnly().withOptions(SessionOptions.DEFAULTS)))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessage("Permission denied for root@127.0.0.1:" + server.port() + " (tried: publickey ecdsa-p256 from ssh-agent)."
+                            + " This host logs in with the ssh-agent's keys only, and the server accepted none of them. Add the right key"
+                            + " with ssh-add, or install its public key on the server.");
+        }
+        assertThat(prompter.secretQuestions).isEmpty();
+    }
+
+    @Test
+    void anAgentOnlyHostSaysSoWhenNoAgentRunsOrItHoldsNoKeyAndSendsNothing() throws Exception {
+        int before = server.log().split("Connection from", -1).length;
+        try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, null), Optional.empty())) {
+            assertThatThrownBy(() -> ssh.connect(agentOnly()))
+                    .isInstanceOfSatisfying(SshFailure.class, e -> assertThat(e.kind()).isEqualTo(SshFailure.Kind.KEY_UNREADABLE))
+                    .hasMessage("agent host logs in with the ssh-agent's keys, but no ssh-agent is reachable (SSH_AUTH_SOCK is not set,"
+                            + " or names no socket). Start ssh-agent, add your key with ssh-add and start Keyport from that session, or"
+                            + " choose another login for this host.");
+        }
+        Path emptySocket = dir.resolve("empty.sock");
+        Process empty = startAgent(emptySocket);
+        try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, null), Optional.of(emptySocket))) {
+            assertThatThrownBy(() -> ssh.connect(agentOnly()))
+                    .isInstanceOf(SshFailure.class)
+                    .hasMessage("agent host logs in with the ssh-agent's keys, but the agent at " + emptySocket
+                            + " holds no key. Add one with ssh-add, then connect again.");
+        } finally {
+            empty.destroy();
+        }
+        assertThat(server.log().split("Connection from", -1).length).as("nothing reached the server").isEqualTo(before);
+    }
 }

@@ -151,7 +151,11 @@ public final class HostEditorDialog {
         password.setId("host-password");
         password.setPromptText(model.hasSavedPassword() ? "saved; type to replace it" : "the password to save (encrypted)");
         model.passwordTypedProperty().bind(password.textProperty().isNotEmpty());
-        Label agentNote = new Label("Keys in your SSH agent (SSH_AUTH_SOCK) are offered first, whatever is chosen here.");
+        Label agentNote = new Label();
+        agentNote.setId("host-agent-note");
+        agentNote.textProperty().bind(javafx.beans.binding.Bindings.when(model.loginProperty().isEqualTo(Login.AGENT))
+                .then("Only the keys in your SSH agent (SSH_AUTH_SOCK) are tried; no password is asked. Add a key with ssh-add.")
+                .otherwise("Keys in your SSH agent (SSH_AUTH_SOCK) are offered first, whatever is chosen here."));
         agentNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         agentNote.setWrapText(true);
         VBox loginBox = new VBox(6, login, shownFor(vaultKey, Login.VAULT_KEY), shownFor(keyFileRow, Login.KEY_FILE),

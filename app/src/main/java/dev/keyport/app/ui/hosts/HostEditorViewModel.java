@@ -48,7 +48,7 @@ public final class HostEditorViewModel {
     /** How the host logs in. */
     public enum Login {
         VAULT_KEY("Key from the vault"), KEY_FILE("Key file"), IDENTITY("Identity"), SAVED_PASSWORD("Password saved in the vault"),
-        ASK_PASSWORD("Password, asked each time"), MANAGED("Keyport's own key");
+        ASK_PASSWORD("Password, asked each time"), AGENT("SSH agent only"), MANAGED("Keyport's own key");
 
         private final String label;
 
@@ -122,6 +122,18 @@ public final class HostEditorViewModel {
      * @param defaultUser the user name offered for a new host (the local one)
      */
     public HostEditorViewModel(HostService.Choices choices, Host existing, String defaultUser, Executor background, Executor ui) {
+        this(choices, existing, defaultUser, HostKeyPolicy.ASK, background, ui);
+    }
+
+    /**
+     * @param choices       what can be picked (groups, keys, identities, other hosts)
+     * @param existing      the host edited, or null for a new one
+     * @param defaultUser   the user name offered for a new host (the local one)
+     * @param defaultPolicy the host-key policy a new host starts with (the one chosen in Settings); an
+     *                      existing host keeps its own
+     */
+    public HostEditorViewModel(HostService.Choices choices, Host existing, String defaultUser, HostKeyPolicy defaultPolicy,
+                               Executor background, Executor ui) {
         this.choices = choices;
         this.existing = existing;
         this.background = background;
@@ -133,9 +145,10 @@ public final class HostEditorViewModel {
             groupPaths.add(tree.path(g.id()));
         }
         groupPaths.sort(String.CASE_INSENSITIVE_ORDER);
-        logins.setAll(Login.VAULT_KEY, Login.KEY_FILE, Login.IDENTITY, Login.SAVED_PASSWORD, Login.ASK_PASSWORD);
+        logins.setAll(Login.VAULT_KEY, Login.KEY_FILE, Login.IDENTITY, Login.SAVED_PASSWORD, Login.ASK_PASSWORD, Login.AGENT);
         if (existing == null) {
             user.set(defaultUser == null ? "" : defaultUser);
+            hostKeyPolicy.set(defaultPolicy == null ? HostKeyPolicy.ASK : defaultPolicy);
             address.addListener((obs, old, text) -> {
                 if (name.get().isEmpty() || name.get().equals(old)) {
                     name.set(text);
@@ -191,6 +204,8 @@ public final class HostEditorViewModel {
             keyFile.set(file.path());
         } else if (host.auth() instanceof HostAuth.SavedPassword) {
             login.set(Login.SAVED_PASSWORD);
+        } else if (host.auth() instanceof HostAuth.Agent) {
+            login.set(Login.AGENT);
         } else if (host.auth() instanceof HostAuth.Managed) {
             logins.add(Login.MANAGED);
             login.set(Login.MANAGED);
@@ -401,6 +416,7 @@ public final class HostEditorViewModel {
             case VAULT_KEY -> new HostAuth.VaultKey(vaultKey.get().id());
             case KEY_FILE -> new HostAuth.KeyFile(keyFile.get().strip());
             case SAVED_PASSWORD -> new HostAuth.SavedPassword();
+            case AGENT -> new HostAuth.Agent();
             case MANAGED -> existing.auth();
             case IDENTITY, ASK_PASSWORD -> new HostAuth.Password();
         };
@@ -543,7 +559,7 @@ public final class HostEditorViewModel {
                     : Optional.empty();
             case SAVED_PASSWORD -> passwordTyped.get() || hadSavedPassword ? Optional.empty()
                     : Optional.of("Type the password to save, or choose \u201cPassword, asked each time\u201d");
-            case ASK_PASSWORD, MANAGED -> Optional.empty();
+            case ASK_PASSWORD, AGENT, MANAGED -> Optional.empty();
         };
     }
 

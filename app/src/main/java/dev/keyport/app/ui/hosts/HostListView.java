@@ -70,6 +70,7 @@ public final class HostListView extends VBox {
     private final FlowPane tagBar = new FlowPane(6, 4);
     private final PauseTransition undoTimer = new PauseTransition(UNDO_TIME);
     private List<Host> dragged = List.of();
+    private UUID draggedGroup;
 
     /** The "New host" button opens the editor itself. */
     public HostListView(HostListViewModel model, Consumer<Host> open) {
@@ -111,7 +112,12 @@ public final class HostListView extends VBox {
                 newHost();
             }
         });
-        HBox header = new HBox(8, title, total, spacer, edit, add);
+        Button addGroup = new Button(null, new FontIcon(Feather.FOLDER_PLUS));
+        addGroup.setId("add-group-button");
+        addGroup.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON);
+        addGroup.setTooltip(new Tooltip("New group"));
+        addGroup.setOnAction(e -> askGroupName(null));
+        HBox header = new HBox(8, title, total, spacer, addGroup, edit, add);
         header.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("host-search");
@@ -176,6 +182,12 @@ public final class HostListView extends VBox {
             if (e.getCode() == KeyCode.ENTER && row instanceof GroupRow group) {
                 model.toggle(group.group().id());
                 e.consume();
+            } else if (EDIT.match(e) && row instanceof GroupRow group) {
+                askRename(group.group());
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && row instanceof GroupRow group) {
+                confirmDeleteGroup(group.group());
+                e.consume();
             } else if (e.getCode() == KeyCode.ENTER && selectedHost() != null) {
                 open.accept(selectedHost());
                 e.consume();
@@ -193,6 +205,8 @@ public final class HostListView extends VBox {
         list.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> fillMenu(menu));
         menu.setOnShowing(e -> fillMenu(menu));
         list.setContextMenu(menu);
+        // a drop below the last row: to the top level
+        list.setOnMouseDragReleased(e -> dropAt(null));
 
         Label undoText = new Label();
         undoText.setId("host-undo-message");
@@ -322,10 +336,17 @@ public final class HostListView extends VBox {
     private void fillMenu(ContextMenu menu) {
         List<Host> hosts = selectedHosts();
         menu.getItems().clear();
+        if (list.getSelectionModel().getSelectedItem() instanceof GroupRow groupRow) {
+            fillGroupMenu(menu, groupRow.group());
+            return;
+        }
         if (hosts.isEmpty()) {
             MenuItem add = new MenuItem("New host…", new FontIcon(Feather.PLUS));
             add.setOnAction(e -> newHost());
-            menu.getItems().add(add);
+            MenuItem group = new MenuItem("New group…", new FontIcon(Feather.FOLDER_PLUS));
+            group.setId("menu-new-top-group");
+            group.setOnAction(e -> askGroupName(null));
+            menu.getItems().addAll(add, group);
             return;
         }
         Host first = hosts.get(0);
@@ -362,6 +383,114 @@ public final class HostListView extends VBox {
         delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
         delete.setOnAction(e -> confirmDelete(hosts));
         menu.getItems().addAll(connect, edit, duplicate, move, new SeparatorMenuItem(), delete);
+    }
+
+    /** The right-click menu of a group header: new subgroup, rename, move, delete. */
+    private void fillGroupMenu(ContextMenu menu, HostGroup group) {
+        MenuItem sub = new MenuItem("New group inside…", new FontIcon(Feather.FOLDER_PLUS));
+        sub.setId("menu-new-subgroup");
+        sub.setOnAction(e -> askGroupName(group));
+        MenuItem rename = new MenuItem("Rename…", new FontIcon(Feather.EDIT_2));
+        rename.setId("menu-rename-group");
+        rename.setAccelerator(EDIT);
+        rename.setOnAction(e -> askRename(group));
+        Menu move = new Menu("Move group to", new FontIcon(Feather.FOLDER));
+        move.setId("menu-move-group");
+        MenuItem top = new MenuItem("Top level");
+        top.setId("menu-move-group-top");
+        top.setDisable(group.parentId().isEmpty());
+        top.setOnAction(e -> model.moveGroup(group.id(), null));
+        move.getItems().add(top);
+        String own = model.path(group.id());
+        List<HostGroup> groups = new ArrayList<>(model.groups());
+        groups.sort((a, b) -> model.path(a.id()).compareToIgnoreCase(model.path(b.id())));
+        for (HostGroup other : groups) {
+            String path = model.path(other.id());
+            // not into itself, its own subgroups, or where it already is
+            if (path.equals(own) || path.startsWith(own + HostTree.separator()) || group.parentId().filter(other.id()::equals).isPresent()) {
+                continue;
+            }
+            MenuItem item = new MenuItem(path);
+            item.setOnAction(e -> model.moveGroup(group.id(), other.id()));
+            move.getItems().add(item);
+        }
+        MenuItem delete = new MenuItem("Delete group…", new FontIcon(Feather.TRASH_2));
+        delete.setId("menu-delete-group");
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        delete.setOnAction(e -> confirmDeleteGroup(group));
+        menu.getItems().addAll(sub, rename, move, new SeparatorMenuItem(), delete);
+    }
+
+    /** Asks for the name of a new group inside {@code parent} (null: at the top level), then creates it. */
+    private void askGroupName(HostGroup parent) {
+        TextInputDialog ask = nameDialog("New group", parent == null ? "A new group at the top level" : "A new group inside " + model.path(parent.id()), "");
+        ask.showAndWait().ifPresent(name -> model.createGroup(name.strip(), parent == null ? null : parent.id()));
+    }
+
+    private void askRename(HostGroup group) {
+        TextInputDialog ask = nameDialog("Rename group", "Rename " + group.name(), group.name());
+        ask.showAndWait().map(String::strip).filter(name -> !name.equals(group.name())).ifPresent(name -> model.renameGroup(group.id(), name));
+    }
+
+    private TextInputDialog nameDialog(String title, String header, String name) {
+        TextInputDialog ask = new TextInputDialog(name);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle(title);
+        ask.setHeaderText(header);
+        ask.setContentText("Group name");
+        ask.getEditor().setId("group-name");
+        Label error = new Label();
+        error.setId("group-name-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.setWrapText(true);
+        javafx.beans.binding.StringBinding problem = javafx.beans.binding.Bindings.createStringBinding(
+                () -> ask.getEditor().getText().isBlank() ? "" : dev.keyport.vault.Fields.checkName("Group name", ask.getEditor().getText()).orElse(""),
+                ask.getEditor().textProperty());
+        error.textProperty().bind(problem);
+        ask.getDialogPane().setExpandableContent(null);
+        javafx.scene.Node ok = ask.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> ask.getEditor().getText().isBlank() || !problem.get().isEmpty(), problem, ask.getEditor().textProperty()));
+        VBox content = new VBox(6, ask.getDialogPane().getContent(), error);
+        ask.getDialogPane().setContent(content);
+        return ask;
+    }
+
+    /** Asks before deleting a group, saying what it holds and where that goes; then deletes it (with an undo). */
+    public void confirmDeleteGroup(HostGroup group) {
+        HostListViewModel.GroupContents contents = model.contents(group.id());
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Delete group");
+        alert.setHeaderText("Delete the group " + group.name() + "?");
+        Label text = new Label(describe(contents));
+        text.setId("delete-group-details");
+        text.setWrapText(true);
+        text.setMaxWidth(460);
+        alert.getDialogPane().setContent(text);
+        ButtonType delete = new ButtonType("Delete group", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(delete, ButtonType.CANCEL);
+        javafx.scene.Node deleteButton = alert.getDialogPane().lookupButton(delete);
+        deleteButton.setId("confirm-delete-group-button");
+        deleteButton.getStyleClass().add(Styles.DANGER);
+        alert.showAndWait().filter(delete::equals).ifPresent(b -> model.deleteGroup(group.id()));
+    }
+
+    static String describe(HostListViewModel.GroupContents contents) {
+        String where = contents.destination().isEmpty() ? "the top level" : "\u201c" + contents.destination() + "\u201d";
+        List<String> parts = new ArrayList<>();
+        if (contents.hosts() > 0) {
+            parts.add(contents.hosts() == 1 ? "1 host" : contents.hosts() + " hosts");
+        }
+        if (contents.groups() > 0) {
+            parts.add(contents.groups() == 1 ? "1 group" : contents.groups() + " groups");
+        }
+        if (parts.isEmpty()) {
+            return "It is empty. You can undo this for a few seconds.";
+        }
+        boolean one = contents.hosts() + contents.groups() == 1;
+        return "It holds " + String.join(" and ", parts) + ". " + (one ? "It moves" : "They move") + " to " + where
+                + "; no host is deleted.\nYou can undo this for a few seconds.";
     }
 
     private void askNewGroup(List<Host> hosts) {
@@ -429,7 +558,24 @@ public final class HostListView extends VBox {
         return String.join(", ", shown) + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "");
     }
 
-    /** A group header (click to open or close; drop hosts on it) or a host. */
+    /** Ends a drag over the list: what was dragged goes into {@code groupId} (null: the top level). */
+    private void dropAt(UUID groupId) {
+        if (!dragged.isEmpty()) {
+            List<Host> moving = dragged.stream().filter(h -> !h.details().groupId().equals(java.util.Optional.ofNullable(groupId))).toList();
+            model.move(moving, groupId);
+        } else if (draggedGroup != null && !draggedGroup.equals(groupId)) {
+            UUID moving = draggedGroup;
+            boolean already = model.groups().stream().anyMatch(g -> g.id().equals(moving)
+                    && g.parentId().equals(java.util.Optional.ofNullable(groupId)));
+            if (!already) {
+                model.moveGroup(moving, groupId);
+            }
+        }
+        dragged = List.of();
+        draggedGroup = null;
+    }
+
+    /** A group header (click to open or close; drop hosts or groups on it) or a host. */
     private final class RowCell extends ListCell<Row> {
 
         RowCell() {
@@ -438,25 +584,39 @@ public final class HostListView extends VBox {
                 if (getItem() instanceof HostRow hostRow) {
                     List<Host> selected = selectedHosts();
                     dragged = selected.contains(hostRow.host()) ? selected : List.of(hostRow.host());
+                    draggedGroup = null;
+                    startFullDrag();
+                    e.consume();
+                } else if (getItem() instanceof GroupRow groupRow) {
+                    draggedGroup = groupRow.group().id();
+                    dragged = List.of();
                     startFullDrag();
                     e.consume();
                 }
             });
             setOnMouseDragEntered(e -> {
-                if (getItem() instanceof GroupRow && !dragged.isEmpty()) {
+                if (getItem() instanceof GroupRow group && (!dragged.isEmpty() || (draggedGroup != null && !group.group().id().equals(draggedGroup)))) {
                     getStyleClass().add("drop-target");
                 }
             });
             setOnMouseDragExited(e -> getStyleClass().remove("drop-target"));
             setOnMouseDragReleased(e -> {
                 getStyleClass().remove("drop-target");
-                if (getItem() instanceof GroupRow group && !dragged.isEmpty()) {
-                    model.move(dragged, group.group().id());
+                Row item = isEmpty() ? null : getItem();
+                if (item instanceof GroupRow group) {
+                    dropAt(group.group().id());
+                } else if (item instanceof HostRow host) {
+                    // onto a host: into that host's group (the top level for a host without one)
+                    dropAt(host.host().details().groupId().filter(id -> !model.path(id).isEmpty()).orElse(null));
+                } else {
+                    dropAt(null);
                 }
-                dragged = List.of();
                 e.consume();
             });
-            setOnMouseReleased(e -> dragged = List.of());
+            setOnMouseReleased(e -> {
+                dragged = List.of();
+                draggedGroup = null;
+            });
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && getItem() instanceof GroupRow group && !e.isShiftDown() && !e.isShortcutDown()) {
                     model.toggle(group.group().id());
@@ -464,87 +624,159 @@ public final class HostListView extends VBox {
             });
         }
 
+        // Built once per cell and updated in place: a keystroke that changes the rows then only sets
+        // texts, instead of making new nodes that CSS has to style (see the host list benchmark).
+        private HBox groupRow;
+        private FontIcon chevron;
+        private Label groupName;
+        private Label groupCount;
+        private HBox hostRow;
+        private Label hostName;
+        private Label target;
+        private HBox second;
+        private final List<Label> chips = new ArrayList<>();
+        private Label tabBadge;
+        private Label tunnelBadge;
+        private final Tooltip tooltip = new Tooltip();
+        private String kind = "";
+
         @Override
         protected void updateItem(Row item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("group-row", "host-row", "drop-target");
-            setTooltip(null);
+            getStyleClass().remove("drop-target");
+            setText(null);
             if (empty || item == null) {
-                setText(null);
+                kind("");
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            setText(null);
             if (item instanceof GroupRow group) {
-                getStyleClass().add("group-row");
-                setGraphic(groupGraphic(group));
+                kind("group-row");
+                showGroup(group);
+                if (getGraphic() != groupRow) {
+                    setGraphic(groupRow);
+                }
+                setTooltip(null);
             } else if (item instanceof HostRow host) {
-                getStyleClass().add("host-row");
-                setGraphic(hostGraphic(host));
+                kind("host-row");
+                showHost(host);
+                if (getGraphic() != hostRow) {
+                    setGraphic(hostRow);
+                }
                 Host h = host.host();
-                setTooltip(new Tooltip(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
+                tooltip.setText(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
                         + (host.groupPath().isEmpty() ? "" : "\nGroup: " + host.groupPath())
-                        + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags()))));
+                        + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags())));
+                if (getTooltip() != tooltip) {
+                    setTooltip(tooltip);
+                }
             }
         }
 
-        private HBox groupGraphic(GroupRow group) {
-            FontIcon chevron = new FontIcon(group.expanded() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
-            FontIcon folder = new FontIcon(Feather.FOLDER);
-            Label name = new Label(group.group().name());
-            name.getStyleClass().add("group-name");
-            name.setMinWidth(0);
-            name.setTextOverrun(OverrunStyle.ELLIPSIS);
-            name.setEllipsisString("\u2026");
-            Label count = new Label(Integer.toString(group.count()));
-            count.getStyleClass().add("host-count");
-            count.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(6, chevron, folder, name, count);
-            row.setId("group-" + group.group().name());
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setPadding(new Insets(2, 0, 2, group.depth() * 16));
-            row.setMinWidth(0);
-            return row;
+        /** Changes the cell's style class only when the kind of row changes (a style class change restyles the cell). */
+        private void kind(String next) {
+            if (!kind.equals(next)) {
+                if (!kind.isEmpty()) {
+                    getStyleClass().remove(kind);
+                }
+                if (!next.isEmpty()) {
+                    getStyleClass().add(next);
+                }
+                kind = next;
+            }
         }
 
-        private HBox hostGraphic(HostRow hostRow) {
+        private void showGroup(GroupRow group) {
+            if (groupRow == null) {
+                chevron = new FontIcon(Feather.CHEVRON_DOWN);
+                FontIcon folder = new FontIcon(Feather.FOLDER);
+                groupName = new Label();
+                groupName.getStyleClass().add("group-name");
+                groupName.setMinWidth(0);
+                groupName.setTextOverrun(OverrunStyle.ELLIPSIS);
+                groupName.setEllipsisString("\u2026");
+                groupCount = new Label();
+                groupCount.getStyleClass().add("host-count");
+                groupCount.setMinWidth(Region.USE_PREF_SIZE);
+                groupRow = new HBox(6, chevron, folder, groupName, groupCount);
+                groupRow.setAlignment(Pos.CENTER_LEFT);
+                groupRow.setMinWidth(0);
+            }
+            chevron.setIconCode(group.expanded() ? Feather.CHEVRON_DOWN : Feather.CHEVRON_RIGHT);
+            groupName.setText(group.group().name());
+            groupCount.setText(Integer.toString(group.count()));
+            groupRow.setId("group-" + group.group().name());
+            groupRow.setPadding(indent(GROUP_INDENTS, group.depth(), 2));
+        }
+
+        private void showHost(HostRow hostRow) {
+            if (this.hostRow == null) {
+                hostName = new Label();
+                hostName.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
+                hostName.setMinWidth(0);
+                hostName.setTextOverrun(OverrunStyle.ELLIPSIS);
+                hostName.setEllipsisString("\u2026");
+                target = new Label();
+                target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                target.setMinWidth(0);
+                target.setTextOverrun(OverrunStyle.ELLIPSIS);
+                target.setEllipsisString("\u2026");
+                second = new HBox(6, target);
+                second.setAlignment(Pos.CENTER_LEFT);
+                second.setMinWidth(0);
+                VBox text = new VBox(2, hostName, second);
+                text.setMinWidth(0);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                FontIcon icon = new FontIcon(Feather.SERVER);
+                icon.setIconSize(18);
+                this.hostRow = new HBox(10, icon, text);
+                this.hostRow.setAlignment(Pos.CENTER_LEFT);
+                this.hostRow.setMinWidth(0);
+            }
             Host host = hostRow.host();
-            Label name = new Label(host.name());
-            name.getStyleClass().addAll(Styles.TEXT_BOLD, "host-name");
-            name.setMinWidth(0);
-            name.setTextOverrun(OverrunStyle.ELLIPSIS);
-            name.setEllipsisString("\u2026");
-            Label target = new Label(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
-            target.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            target.setMinWidth(0);
-            target.setTextOverrun(OverrunStyle.ELLIPSIS);
-            target.setEllipsisString("\u2026");
-            HBox second = new HBox(6, target);
-            second.setAlignment(Pos.CENTER_LEFT);
-            second.setMinWidth(0);
-            for (String tag : host.details().tags()) {
-                Label chip = new Label(tag);
+            hostName.setText(host.name());
+            target.setText(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
+            List<String> tags = host.details().tags();
+            while (chips.size() < tags.size()) {
+                Label chip = new Label();
                 chip.getStyleClass().add("tag-chip");
                 chip.setMinWidth(Region.USE_PREF_SIZE);
-                second.getChildren().add(chip);
+                chips.add(chip);
             }
-            VBox text = new VBox(2, name, second);
-            text.setMinWidth(0);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            FontIcon icon = new FontIcon(Feather.SERVER);
-            icon.setIconSize(18);
-            HBox row = new HBox(10, icon, text);
-            if (model.tabsOn().contains(host.id())) {
-                Label tab = badge("tab open", Feather.TERMINAL, Styles.ACCENT, "tab-open");
-                row.getChildren().add(tab);
+            for (int i = 0; i < tags.size(); i++) {
+                chips.get(i).setText(tags.get(i));
             }
-            if (model.tunnelsOn().contains(host.id())) {
-                row.getChildren().add(badge("tunnel on", Feather.SHUFFLE, Styles.SUCCESS, "tunnel-on"));
+            int shown = second.getChildren().size() - 1;
+            if (shown > tags.size()) {
+                second.getChildren().remove(1 + tags.size(), second.getChildren().size());
+            } else if (shown < tags.size()) {
+                second.getChildren().addAll(chips.subList(shown, tags.size()));
             }
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setMinWidth(0);
-            row.setPadding(new Insets(0, 0, 0, hostRow.depth() * 16));
-            return row;
+            boolean tab = model.tabsOn().contains(host.id());
+            if (tab && tabBadge == null) {
+                tabBadge = badge("tab open", Feather.TERMINAL, Styles.ACCENT, "tab-open");
+            }
+            show(tabBadge, tab, 2);
+            boolean tunnel = model.tunnelsOn().contains(host.id());
+            if (tunnel && tunnelBadge == null) {
+                tunnelBadge = badge("tunnel on", Feather.SHUFFLE, Styles.SUCCESS, "tunnel-on");
+            }
+            show(tunnelBadge, tunnel, tab ? 3 : 2);
+            this.hostRow.setPadding(indent(HOST_INDENTS, hostRow.depth(), 0));
+        }
+
+        /** Puts a badge into the host row (at {@code index}) or takes it out; a hidden badge is not in the row at all. */
+        private void show(Label badge, boolean on, int index) {
+            if (badge == null) {
+                return;
+            }
+            boolean in = hostRow.getChildren().contains(badge);
+            if (on && !in) {
+                hostRow.getChildren().add(Math.min(index, hostRow.getChildren().size()), badge);
+            } else if (!on && in) {
+                hostRow.getChildren().remove(badge);
+            }
         }
 
         private Label badge(String text, Feather glyph, String style, String styleClass) {
@@ -555,5 +787,19 @@ public final class HostListView extends VBox {
             label.setMinWidth(Region.USE_PREF_SIZE);
             return label;
         }
+    }
+
+    private static final Insets[] GROUP_INDENTS = new Insets[16];
+    private static final Insets[] HOST_INDENTS = new Insets[16];
+
+    /** The padding of a row at {@code depth}; the same object each time, so an unchanged row is not laid out again. */
+    private static Insets indent(Insets[] cache, int depth, double vertical) {
+        if (depth >= cache.length) {
+            return new Insets(vertical, 0, vertical, depth * 16);
+        }
+        if (cache[depth] == null) {
+            cache[depth] = new Insets(vertical, 0, vertical, depth * 16);
+        }
+        return cache[depth];
     }
 }

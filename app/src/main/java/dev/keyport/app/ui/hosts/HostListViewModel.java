@@ -52,13 +52,33 @@ public final class HostListViewModel {
     private final ObservableSet<UUID> collapsed = FXCollections.observableSet();
     private final StringProperty query = new SimpleStringProperty("");
     private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.NAME);
+    private final ObjectProperty<dev.keyport.vault.HostKeyPolicy> defaultHostKeyPolicy =
+            new SimpleObjectProperty<>(dev.keyport.vault.HostKeyPolicy.ASK);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper undoMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringBinding placeholder;
     private HostTree tree = HostTree.empty();
-    private HostService.Deleted lastDeleted;
+    /** The last search, which the next keystroke narrows when it only adds to the words. */
+    private HostTree.Result lastSearch;
+    private Undo lastDeleted;
+
+    /** The last deletion, while it can be undone. */
+    private interface Undo {
+        void restore(HostService service) throws dev.keyport.vault.VaultException;
+
+        /** The offer expired: drop what is held for it (saved passwords are wiped). */
+        void forget();
+    }
+
+    /**
+     * What a group holds directly and where it goes when the group is deleted.
+     *
+     * @param destination the parent's path, or "" for the top level
+     */
+    public record GroupContents(HostGroup group, int hosts, int groups, String destination) {
+    }
 
     public HostListViewModel(HostService hostService, Executor background, Executor ui) {
         this(hostService, background, ui, FXCollections.observableSet());
@@ -197,6 +217,11 @@ public final class HostListViewModel {
         return tree.path(groupId);
     }
 
+    /** The host-key policy a new host starts with in the editor (the window binds it to the one chosen in Settings). */
+    public ObjectProperty<dev.keyport.vault.HostKeyPolicy> defaultHostKeyPolicyProperty() {
+        return defaultHostKeyPolicy;
+    }
+
     /** Loads the hosts and groups from the vault in the background. */
     public void reload() {
         run(() -> show(hostService.catalog()));
@@ -217,7 +242,8 @@ public final class HostListViewModel {
     public void edit(Host host, Consumer<HostEditorViewModel> open) {
         run(() -> {
             HostService.Choices choices = hostService.choices();
-            ui.execute(() -> open.accept(new HostEditorViewModel(choices, host, System.getProperty("user.name", ""), background, ui)));
+            ui.execute(() -> open.accept(new HostEditorViewModel(choices, host, System.getProperty("user.name", ""),
+                    defaultHostKeyPolicy.get(), background, ui)));
         });
     }
 
@@ -276,13 +302,18 @@ public final class HostListViewModel {
         run(() -> {
             HostService.Deleted deleted = hostService.delete(copy);
             HostService.Catalog catalog = hostService.catalog();
-            ui.execute(() -> {
-                forgetUndo();
-                lastDeleted = deleted;
-                undoMessage.set(deleted.hosts().size() == 1 ? "Deleted " + deleted.hosts().get(0).name()
-                        : "Deleted " + deleted.hosts().size() + " hosts");
-                apply(catalog);
-            });
+            ui.execute(() -> offerUndo(new Undo() {
+                @Override
+                public void restore(HostService service) throws dev.keyport.vault.VaultException {
+                    service.restore(deleted);
+                }
+
+                @Override
+                public void forget() {
+                    deleted.forget();
+                }
+            }, deleted.hosts().size() == 1 ? "Deleted " + deleted.hosts().get(0).name() : "Deleted " + deleted.hosts().size() + " hosts",
+                    catalog));
         });
     }
 
@@ -290,16 +321,87 @@ public final class HostListViewModel {
         delete(List.of(host));
     }
 
-    /** Puts the last deleted hosts back exactly as they were. */
+    /** Creates an empty group inside {@code parent} (null: at the top level). */
+    public void createGroup(String name, UUID parent) {
+        run(() -> {
+            hostService.createGroup(name, parent);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Renames a group. */
+    public void renameGroup(UUID groupId, String name) {
+        run(() -> {
+            hostService.renameGroup(groupId, name);
+            show(hostService.catalog());
+        });
+    }
+
+    /** Moves a group into {@code parent} (null: to the top level); a move into itself or its own subgroup is refused (the problem says why). */
+    public void moveGroup(UUID groupId, UUID parent) {
+        run(() -> {
+            hostService.moveGroup(groupId, parent);
+            show(hostService.catalog());
+        });
+    }
+
+    /** What a group holds directly (hosts, subgroups) and where they go if it is deleted. */
+    public GroupContents contents(UUID groupId) {
+        HostGroup group = tree.group(groupId).orElseThrow();
+        int hosts = 0;
+        for (Host host : tree.hosts()) {
+            if (host.details().groupId().filter(groupId::equals).isPresent()) {
+                hosts++;
+            }
+        }
+        int groups = 0;
+        for (HostGroup other : tree.groups()) {
+            if (other.parentId().filter(groupId::equals).isPresent()) {
+                groups++;
+            }
+        }
+        return new GroupContents(group, hosts, groups, group.parentId().map(tree::path).orElse(""));
+    }
+
+    /**
+     * Deletes a group; its hosts and subgroups move to its parent (or the top level). The deletion can
+     * be undone like a host's.
+     */
+    public void deleteGroup(UUID groupId) {
+        run(() -> {
+            HostService.DeletedGroup deleted = hostService.deleteGroup(groupId);
+            HostService.Catalog catalog = hostService.catalog();
+            ui.execute(() -> offerUndo(new Undo() {
+                @Override
+                public void restore(HostService service) throws dev.keyport.vault.VaultException {
+                    service.restoreGroup(deleted);
+                }
+
+                @Override
+                public void forget() {
+                    // nothing secret is held for a group
+                }
+            }, "Deleted group " + deleted.group().name(), catalog));
+        });
+    }
+
+    private void offerUndo(Undo undo, String message, HostService.Catalog catalog) {
+        forgetUndo();
+        lastDeleted = undo;
+        undoMessage.set(message);
+        apply(catalog);
+    }
+
+    /** Puts back what the last deletion removed, exactly as it was. */
     public void undo() {
-        HostService.Deleted deleted = lastDeleted;
+        Undo deleted = lastDeleted;
         if (deleted == null) {
             return;
         }
         lastDeleted = null;
         undoMessage.set("");
         run(() -> {
-            hostService.restore(deleted);
+            deleted.restore(hostService);
             show(hostService.catalog());
         });
     }
@@ -311,7 +413,7 @@ public final class HostListViewModel {
     }
 
     private void forgetUndo() {
-        HostService.Deleted deleted = lastDeleted;
+        Undo deleted = lastDeleted;
         lastDeleted = null;
         if (deleted != null) {
             background.execute(deleted::forget);
@@ -340,8 +442,10 @@ public final class HostListViewModel {
 
     private void refresh() {
         Set<String> filter = Set.copyOf(tagFilter);
-        List<Host> kept = tree.matching(query.get(), filter, sort.get());
-        List<Row> next = tree.rows(kept, HostTree.words(query.get()).length > 0 || !filter.isEmpty(), collapsed);
+        HostTree.Result result = tree.search(query.get(), filter, sort.get(), collapsed, lastSearch);
+        lastSearch = result;
+        List<Host> kept = result.hosts();
+        List<Row> next = result.rows();
         // typing a longer word often keeps the same hosts: then the list is left alone (no re-layout)
         if (!kept.equals(visible)) {
             visible.setAll(kept);

@@ -38,6 +38,7 @@ import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.app.ui.tunnels.TunnelsViewModel;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
+import dev.keyport.vault.HostDetails;
 import dev.keyport.vault.VaultException;
 
 /**
@@ -136,6 +137,8 @@ public final class MainWindowViewModel {
             }
         });
         fontSize.set(clampFont(settings.terminalOptions().fontSize()));
+        // a new host in the editor starts with the host-key policy chosen in Settings
+        hosts.defaultHostKeyPolicyProperty().bind(settings.hostKeyPolicyProperty());
     }
 
     private static int clampFont(int size) {
@@ -322,7 +325,9 @@ public final class MainWindowViewModel {
         String user = destination.user().orElse(System.getProperty("user.name"));
         int port = destination.port().orElse(22);
         String name = destination.host() + (port == 22 ? "" : ":" + port);
-        return newTerminal(Host.create(name, destination.host(), port, user, new HostAuth.Password()), true);
+        // the policy chosen in Settings for an unknown server key (kept if the host is saved afterwards)
+        HostDetails details = HostDetails.NONE.withHostKeyPolicy(settings.hostKeyPolicyProperty().get());
+        return newTerminal(Host.create(name, destination.host(), port, user, new HostAuth.Password()).withDetails(details), true);
     }
 
     /** Saves the host of a quick-connect tab in the vault (in the background); the tab no longer offers it. */

@@ -231,4 +231,19 @@ class HostEditorViewModelTest {
         model.addressProperty().set("fe80::1");
         assertThat(model.addressErrorProperty().get()).isEmpty();
     }
+
+    @Test
+    void sshAgentOnlyIsALoginChoiceThatIsSavedAndShownAgain() {
+        HostEditorViewModel model = newHost();
+        assertThat(model.logins()).contains(Login.AGENT);
+        model.addressProperty().set("db.example");
+        model.loginProperty().set(Login.AGENT);
+        assertThat(model.loginErrorProperty().get()).isEmpty();
+        HostEditorViewModel.Draft draft = model.result(new char[0]).orElseThrow();
+        assertThat(draft.host().auth()).isEqualTo(new HostAuth.Agent());
+        assertThat(draft.password()).isNull();
+
+        HostEditorViewModel again = new HostEditorViewModel(choices(), draft.host(), "alice", Runnable::run, Runnable::run);
+        assertThat(again.loginProperty().get()).isEqualTo(Login.AGENT);
+    }
 }

@@ -232,4 +232,118 @@ class HostListViewModelTest {
         model.moveToNewGroup(List.copyOf(model.visibleHosts()), "frontend", null);
         assertThat(shown()).containsExactly("v frontend (2)", "  web", "  web (copy)");
     }
+
+    @Test
+    void aGroupIsCreatedRenamedAndMovedIntoAnotherOrToTheTop() throws Exception {
+        model.reload();
+        model.createGroup("prod", null);
+        UUID prod = vault.groups().list().get(0).id();
+        model.createGroup("web", prod);
+        save("web1", "10.0.0.1", "deploy", vault.groups().list().stream().filter(g -> g.name().equals("web")).findFirst().orElseThrow());
+        model.reload();
+        assertThat(shown()).containsExactly("v prod (1)", "  v web (1)", "    web1");
+
+        UUID web = vault.groups().list().stream().filter(g -> g.name().equals("web")).findFirst().orElseThrow().id();
+        model.renameGroup(web, "frontend");
+        assertThat(shown()).containsExactly("v prod (1)", "  v frontend (1)", "    web1");
+        model.moveGroup(web, null);
+        assertThat(shown()).containsExactly("v frontend (1)", "  web1", "v prod (0)");
+        model.moveGroup(prod, web);
+        assertThat(shown()).containsExactly("v frontend (1)", "  v prod (0)", "  web1");
+        assertThat(model.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aGroupCannotGoInsideItselfOrItsOwnSubgroupAndTheProblemSaysWhy() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        HostGroup web = HostGroup.create("web", prod.id());
+        HostGroup edge = HostGroup.create("edge", web.id());
+        vault.groups().save(prod);
+        vault.groups().save(web);
+        vault.groups().save(edge);
+        model.reload();
+
+        model.moveGroup(prod.id(), edge.id());
+        assertThat(model.problemProperty().get())
+                .isEqualTo("Group prod cannot be moved into edge: edge is inside prod. Move edge out first, or pick another group.");
+        model.moveGroup(web.id(), web.id());
+        assertThat(model.problemProperty().get()).isEqualTo("Group web cannot be moved into itself.");
+        assertThat(shown()).containsExactly("v prod (0)", "  v web (0)", "    v edge (0)");
+        assertThat(vault.groups().list()).contains(prod, web, edge);
+    }
+
+    @Test
+    void deletingAGroupMovesItsHostsAndGroupsToItsParentAndCanBeUndone() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        HostGroup web = HostGroup.create("web", prod.id());
+        HostGroup edge = HostGroup.create("edge", web.id());
+        vault.groups().save(prod);
+        vault.groups().save(web);
+        vault.groups().save(edge);
+        Host web1 = save("web1", "10.0.0.1", "deploy", web);
+        save("web2", "10.0.0.2", "deploy", web);
+        save("cdn", "10.0.0.3", "deploy", edge);
+        save("db", "10.0.0.9", "postgres", prod);
+        model.reload();
+
+        HostListViewModel.GroupContents contents = model.contents(web.id());
+        assertThat(contents.hosts()).isEqualTo(2);
+        assertThat(contents.groups()).isEqualTo(1);
+        assertThat(contents.destination()).isEqualTo("prod");
+        assertThat(HostListView.describe(contents))
+                .isEqualTo("It holds 2 hosts and 1 group. They move to \u201cprod\u201d; no host is deleted.\nYou can undo this for a few seconds.");
+
+        model.deleteGroup(web.id());
+        assertThat(model.undoMessageProperty().get()).isEqualTo("Deleted group web");
+        assertThat(shown()).containsExactly("v prod (4)", "  v edge (1)", "    cdn", "  db", "  web1", "  web2");
+        assertThat(vault.hosts().list()).hasSize(4);
+        assertThat(vault.hosts().find(web1.id()).orElseThrow().details().groupId()).contains(prod.id());
+
+        model.undo();
+        assertThat(model.undoMessageProperty().get()).isEmpty();
+        assertThat(shown()).containsExactly("v prod (4)", "  v web (3)", "    v edge (1)", "      cdn", "    web1", "    web2", "  db");
+        assertThat(vault.groups().list()).contains(web);
+    }
+
+    @Test
+    void deletingATopLevelGroupSendsItsHostsToTheTopLevel() throws Exception {
+        HostGroup lab = HostGroup.create("lab", null);
+        vault.groups().save(lab);
+        save("pi", "10.0.0.7", "pi", lab);
+        model.reload();
+        assertThat(HostListView.describe(model.contents(lab.id())))
+                .isEqualTo("It holds 1 host. It moves to the top level; no host is deleted.\nYou can undo this for a few seconds.");
+        model.deleteGroup(lab.id());
+        assertThat(shown()).containsExactly("pi");
+        model.dismissUndo();
+        assertThat(model.undoMessageProperty().get()).isEmpty();
+        assertThat(vault.groups().list()).isEmpty();
+    }
+
+    @Test
+    void typingOnNarrowsTheSearchAndDeletingWidensItAgainWithTheCountsRight() throws Exception {
+        HostGroup prod = HostGroup.create("prod", null);
+        vault.groups().save(prod);
+        save("web1", "10.0.0.1", "deploy", prod);
+        save("web2", "10.0.0.2", "deploy", prod);
+        save("db", "10.0.0.9", "postgres", null);
+        model.reload();
+        for (String typed : new String[] {"w", "we", "web"}) {
+            model.queryProperty().set(typed);
+            assertThat(shown()).as(typed).containsExactly("v prod (2)", "  web1", "  web2");
+        }
+        model.queryProperty().set("web1");
+        assertThat(shown()).containsExactly("v prod (1)", "  web1");
+        model.queryProperty().set("web1 10.0.0.2");
+        assertThat(shown()).isEmpty();
+        model.queryProperty().set("web");
+        assertThat(shown()).containsExactly("v prod (2)", "  web1", "  web2");
+        model.toggle(prod.id());
+        model.queryProperty().set("");
+        assertThat(shown()).containsExactly("> prod (2)", "db");
+        model.queryProperty().set("d");
+        assertThat(shown()).as("a search opens the groups it keeps").containsExactly("v prod (2)", "  web1", "  web2", "db");
+        model.queryProperty().set("db");
+        assertThat(shown()).containsExactly("db");
+    }
 }

@@ -81,7 +81,9 @@ class HostListViewTest {
         model = new HostListViewModel(new HostService(vault), background, Platform::runLater, tunnelsOn, tabsOn);
         javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         view = new HostListView(model, opened::add);
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(new Scene(view, 420, 640));
+        stage.sizeToScene();
         stage.show();
         watchdog = FxThreadWatchdog.start();
         model.reload();
@@ -235,7 +237,6 @@ class HostListViewTest {
         assertThat(vault.hosts().list()).hasSize(5);
     }
 
-    @org.junit.jupiter.api.Disabled("Fails since the session-17 merge (passes alone on its branch): the long name is shown whole, not elided, when other GUI tests ran first in the fork. Open defect, see the session note.")
     @Test
     void aLongNameIsElidedAtACharacterWithTheFullNameInATooltip(FxRobot robot) throws Exception {
         String name = "a-very-long-host-name-for-the-reporting-database-in-the-frankfurt-region-replica-number-seven";
@@ -282,6 +283,78 @@ class HostListViewTest {
         List<String> names = list(robot).getItems().stream().filter(HostTree.HostRow.class::isInstance)
                 .map(r -> ((HostTree.HostRow) r).host().name()).toList();
         assertThat(names.indexOf("zulu")).isLessThan(names.indexOf("alpha"));
+    }
+
+    @Test
+    void deletingAGroupFromItsMenuSaysWhereItsHostsGoAndCanBeUndone(FxRobot robot) throws Exception {
+        awaitRows(robot, 6);
+        rightClickNode(robot, () -> robot.lookup("#group-web").query());
+        robot.clickOn("Delete group\u2026");
+        Node confirm = KeyportHarness.awaitShowing(robot, "#confirm-delete-group-button");
+        assertThat(robot.lookup("#delete-group-details").queryAs(Label.class).getText())
+                .isEqualTo("It holds 2 hosts. They move to \u201cprod\u201d; no host is deleted.\nYou can undo this for a few seconds.");
+        robot.clickOn(confirm);
+
+        awaitRows(robot, 5); // prod, web1, web2, db, laptop
+        assertThat(robot.lookup("#group-web").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#group-prod .host-count").queryAs(Label.class).getText()).isEqualTo("3");
+        assertThat(((Label) KeyportHarness.awaitShowing(robot, "#host-undo-message")).getText()).isEqualTo("Deleted group web");
+        assertThat(vault.hosts().find(web1.id()).orElseThrow().details().groupId()).contains(prod.id());
+
+        robot.clickOn("#host-undo");
+        awaitRows(robot, 6);
+        assertThat(robot.lookup("#group-web .host-count").queryAs(Label.class).getText()).isEqualTo("2");
+        assertThat(vault.hosts().find(web1.id()).orElseThrow().details().groupId()).contains(web.id());
+    }
+
+    @Test
+    void aGroupIsCreatedAndRenamedFromTheList(FxRobot robot) throws Exception {
+        awaitRows(robot, 6);
+        robot.clickOn("#add-group-button");
+        robot.clickOn(KeyportHarness.awaitShowing(robot, "#group-name")).write("staging").type(KeyCode.ENTER);
+        awaitRows(robot, 7);
+        assertThat(robot.lookup("#group-staging .host-count").queryAs(Label.class).getText()).isEqualTo("0");
+
+        rightClickNode(robot, () -> robot.lookup("#group-staging").query());
+        robot.clickOn("Rename\u2026");
+        robot.clickOn(KeyportHarness.awaitShowing(robot, "#group-name")).eraseText(7).write("qa").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#group-qa").tryQuery().isPresent());
+        assertThat(vault.groups().list()).extracting(HostGroup::name).containsExactlyInAnyOrder("prod", "web", "qa");
+    }
+
+    @Test
+    void draggingAGroupIntoItsOwnSubgroupIsRefusedAndToTheTopLevelMovesIt(FxRobot robot) throws Exception {
+        awaitRows(robot, 6);
+        robot.drag("#group-prod").dropTo("#group-web");
+        Label problem = (Label) KeyportHarness.awaitShowing(robot, "#host-list-problem");
+        assertThat(problem.getText()).isEqualTo("Group prod cannot be moved into web: web is inside prod. Move web out first, or pick another group.");
+        assertThat(vault.groups().list()).contains(prod, web);
+
+        // below the last row: the top level
+        ListView<?> list = list(robot);
+        robot.drag("#group-web").dropTo(robot.point(list).atPosition(javafx.geometry.Pos.BOTTOM_CENTER)
+                .atOffset(new javafx.geometry.Point2D(0, -30)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vault.groups().list().stream()
+                .anyMatch(g -> g.id().equals(web.id()) && g.parentId().isEmpty()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#group-prod .host-count").queryAs(Label.class).getText().equals("1"));
+        assertThat(robot.lookup("#group-web .host-count").queryAs(Label.class).getText()).isEqualTo("2");
+
+        robot.drag("#group-prod").dropTo("#group-web");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vault.groups().list().stream()
+                .anyMatch(g -> g.id().equals(prod.id()) && g.parentId().equals(java.util.Optional.of(web.id()))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#group-web .host-count").queryAs(Label.class).getText().equals("3"));
+    }
+
+    private void rightClickNode(FxRobot robot, java.util.function.Supplier<Node> find) throws Exception {
+        robot.rightClickOn(find.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node node = find.get(); // the row was redrawn as it got selected
+        KeyportHarness.fx(() -> {
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            javafx.geometry.Point2D local = node.screenToLocal(b.getCenterX(), b.getCenterY());
+            node.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    local.getX(), local.getY(), b.getCenterX(), b.getCenterY(), false, null));
+        });
     }
 
     /**

@@ -66,7 +66,9 @@ class KnownHostsViewTest {
         view = new KnownHostsView(model);
         Scene scene = new Scene(view, 1100, 600);
         scene.getStylesheets().add(KnownHostsView.class.getResource("/dev/keyport/app/keyport.css").toExternalForm());
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(scene);
+        stage.sizeToScene();
         watchdog = FxThreadWatchdog.start();
         stage.show();
         view.reload();

@@ -40,7 +40,9 @@ class HostKeyDialogsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(new Scene(new StackPane(), 400, 300));
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -33,7 +33,9 @@ class PromptsDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
         stage.setScene(new Scene(new StackPane(), 400, 300));
+        stage.sizeToScene();
         stage.show();
     }
 

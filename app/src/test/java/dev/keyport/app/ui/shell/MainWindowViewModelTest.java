@@ -22,6 +22,7 @@ import dev.keyport.app.testing.LocalServerApp;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 import dev.keyport.terminal.testing.ScriptedPrompter;
+import dev.keyport.vault.Host;
 
 /** The main window's state without a window: theme and scrollback are saved, terminals are closed with it. */
 class MainWindowViewModelTest {
@@ -130,6 +131,28 @@ class MainWindowViewModelTest {
                 return false;
             }
         }, () -> "not saved");
+    }
+
+    @Test
+    void quickConnectAndANewHostTakeTheHostKeyPolicyChosenInSettings() throws Exception {
+        assertThat(model.quickConnect("deploy@db.example").host().details().hostKeyPolicy()).isEqualTo(dev.keyport.vault.HostKeyPolicy.ASK);
+        model.settings().hostKeyPolicyProperty().set(dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW);
+        assertThat(model.quickConnect("deploy@db.example").host().details().hostKeyPolicy())
+                .isEqualTo(dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW);
+        java.util.concurrent.atomic.AtomicReference<dev.keyport.app.ui.hosts.HostEditorViewModel> editor = new java.util.concurrent.atomic.AtomicReference<>();
+        model.hosts().edit(null, editor::set);
+        await("the editor", Duration.ofSeconds(10), () -> editor.get() != null, () -> "no editor");
+        assertThat(editor.get().hostKeyPolicyProperty().get()).isEqualTo(dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW);
+
+        // saved: the next window (next run) starts with it too
+        await("the setting to be saved", Duration.ofSeconds(10),
+                () -> app.context.connectionPreferences().defaultHostKeyPolicy() == dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW, () -> "not saved");
+        MainWindowViewModel next = new MainWindowViewModel(app.context, MainWindowViewModel.load(app.context, Optional.empty()), Runnable::run);
+        assertThat(next.quickConnect("web").host().details().hostKeyPolicy()).isEqualTo(dev.keyport.vault.HostKeyPolicy.ACCEPT_NEW);
+        Host existing = Host.create("old", "old.example", 22, "me", new dev.keyport.vault.HostAuth.Password());
+        next.hosts().edit(existing, editor::set);
+        await("the editor", Duration.ofSeconds(10), () -> editor.get().nameProperty().get().equals("old"), () -> "no editor");
+        assertThat(editor.get().hostKeyPolicyProperty().get()).as("a saved host keeps its own").isEqualTo(dev.keyport.vault.HostKeyPolicy.ASK);
     }
 
     @Test
