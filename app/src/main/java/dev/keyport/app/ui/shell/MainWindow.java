@@ -138,7 +138,8 @@ public final class MainWindow {
         content.getChildren().setAll(split);
         showSection(model.sectionProperty().get());
         model.sectionProperty().addListener((obs, old, section) -> showSection(section));
-        model.fontSizeProperty().addListener((obs, old, size) -> terminals.forEach(t -> t.setFontSize(size.intValue())));
+        // Settings (and zoom) reach the open tabs at once: the tab applies them to its own terminal
+        model.settings().terminalOptionsProperty().addListener((obs, old, options) -> terminals.forEach(t -> t.apply(options)));
 
         VBox center = new VBox(topBar(), content);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -393,7 +394,6 @@ public final class MainWindow {
             model.saveQuickHost(terminalModel);
             notify(terminalModel.host().name() + " is saved: it is in the host list now.");
         });
-        model.zoomedFontSize().ifPresent(terminal::setFontSize);
         terminals.add(terminal);
         tabs.getTabs().add(terminal.tab());
         tabs.getSelectionModel().select(terminal.tab());
