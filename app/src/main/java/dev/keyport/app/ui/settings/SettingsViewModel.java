@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.AutoLock;
 import dev.keyport.app.services.ConnectionPreferences;
@@ -84,10 +85,16 @@ public final class SettingsViewModel {
     private final ObjectBinding<TerminalOptions> terminalOptions;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    /** Reads every setting and asks the desktop for its theme; blocking (JDBC, a short command): call off the UI thread. */
+    /**
+     * Reads every setting and asks the desktop for its theme (waiting at most {@link AppearanceCopy#DESKTOP_BOUND}
+     * for it: a later answer comes through {@link #systemDarkProperty()}); keeps the theme's plaintext copy for
+     * the unlock dialog. Blocking (JDBC, a short command): call off the UI thread.
+     */
     public static Saved load(KeyportContext context, SystemTheme systemTheme) {
         ThemeMode mode = context.appearance().mode();
-        return new Saved(mode, mode == ThemeMode.SYSTEM && systemTheme.prefersDark(), context.terminalPreferences().options(),
+        context.appearance().keepCopy(mode);
+        return new Saved(mode, mode == ThemeMode.SYSTEM && systemTheme.prefersDark(AppearanceCopy.DESKTOP_BOUND),
+                context.terminalPreferences().options(),
                 context.lockPreferences().autoLockMinutes(), context.connectionPreferences().defaultHostKeyPolicy());
     }
 
@@ -116,6 +123,9 @@ public final class SettingsViewModel {
                 () -> new TerminalOptions(fontFamily.get(), fontSize.get(), scrollbackLines.get(), copyOnSelect.get(), bell.get()),
                 fontFamily, fontSize, scrollbackLines, copyOnSelect, bell);
 
+        if (saved.theme() == ThemeMode.SYSTEM) {
+            askTheDesktop(); // the answer at start had a short bound; a slow desktop's answer still arrives
+        }
         theme.addListener((obs, old, mode) -> {
             if (mode == null) {
                 theme.set(old);
