@@ -184,6 +184,13 @@ public final class MainWindow {
             page.getProperties().put("keyport.section", section);
             content.getChildren().setAll(page);
             reload(page);
+            // the node that had the keyboard (the host list, a terminal) left the scene with the list: without
+            // this, JavaFX gave the keyboard to the first control of the window, the quick-connect field
+            Platform.runLater(() -> {
+                if (content.getChildren().contains(page)) {
+                    firstControl(page).ifPresent(Node::requestFocus);
+                }
+            });
         } else {
             double[] dividers = split.getDividerPositions();
             split.getItems().set(0, section == Section.TUNNELS ? tunnelsView : hostList);
@@ -191,6 +198,28 @@ public final class MainWindow {
             content.getChildren().setAll(split);
             Platform.runLater(this::focusSelectedTerminal);
         }
+    }
+
+    /**
+     * The first control of {@code node} that takes the keyboard, in the order the page lays them out
+     * (depth first): what Tab would reach first.
+     */
+    static Optional<Node> firstControl(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstControl(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A page shows what is in the vault now (a change made elsewhere, e.g. an import, shows when it is shown). */
