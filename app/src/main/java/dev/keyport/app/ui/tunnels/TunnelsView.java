@@ -24,6 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.prompts.ChangedKeyDialog;
 import dev.keyport.vault.ForwardProfile;
 
 /**
@@ -155,7 +156,18 @@ public final class TunnelsView extends VBox {
             toggle.setMinWidth(Region.USE_PREF_SIZE);
             HBox top = new HBox(8, name, via, spacer, toggle);
             top.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(3, top, forwards, state, counters, warning);
+            // the server's key changed: switching on again cannot help; comparing both keys can (never automatic)
+            Button review = new Button("Review the new key…", new FontIcon(Feather.KEY));
+            review.getStyleClass().addAll("review-tunnel-key", Styles.SMALL);
+            review.visibleProperty().bind(row.keyChangeProperty().isNotNull());
+            review.managedProperty().bind(review.visibleProperty());
+            review.setOnAction(e -> {
+                dev.keyport.terminal.HostKeyChange change = row.keyChangeProperty().get();
+                if (change != null && ChangedKeyDialog.confirm(getScene().getWindow(), change)) {
+                    model.replaceKeyAndSwitchOn(row);
+                }
+            });
+            VBox box = new VBox(3, top, forwards, state, counters, warning, review);
             box.setMaxWidth(Double.MAX_VALUE);
             setText(null);
             setGraphic(box);
