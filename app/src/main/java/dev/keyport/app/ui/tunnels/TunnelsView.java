@@ -24,6 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.Pages;
 import dev.keyport.app.ui.prompts.ChangedKeyDialog;
 import dev.keyport.vault.ForwardProfile;
 
@@ -42,17 +43,12 @@ public final class TunnelsView extends VBox {
         setPadding(new Insets(12));
         setMinWidth(240);
 
-        Label title = new Label("Tunnels");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button add = new Button("New tunnel", new FontIcon(Feather.PLUS));
         add.setId("add-tunnel-button");
         add.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
         add.setTooltip(new Tooltip("Save a port forward to switch on and off"));
         add.setOnAction(e -> edit.accept(null));
-        HBox header = new HBox(8, title, spacer, add);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = Pages.header("Tunnels", add);
 
         list.setId("tunnel-list");
         list.setItems(model.rows());
@@ -86,12 +82,7 @@ public final class TunnelsView extends VBox {
         delete.setOnAction(e -> selected(model::delete));
         list.setContextMenu(new ContextMenu(editItem, duplicate, delete));
 
-        Label problem = new Label();
-        problem.getStyleClass().add(Styles.DANGER);
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        Label problem = Pages.message("tunnels-problem", Styles.DANGER, model.problemProperty());
 
         getChildren().addAll(header, list, problem);
     }
