@@ -196,7 +196,17 @@ public final class MainWindow {
             split.getItems().set(0, section == Section.TUNNELS ? tunnelsView : hostList);
             split.setDividerPositions(dividers);
             content.getChildren().setAll(split);
-            Platform.runLater(this::focusSelectedTerminal);
+            Platform.runLater(() -> {
+                if (selectedTerminal().isPresent()) {
+                    focusSelectedTerminal();
+                } else {
+                    // no terminal to go back to: the list itself (not the quick-connect field, where JavaFX put it)
+                    Node list = split.getItems().get(0).lookup(section == Section.TUNNELS ? "#tunnel-list" : "#host-list");
+                    if (list != null && model.sectionProperty().get() == section) {
+                        list.requestFocus();
+                    }
+                }
+            });
         }
     }
 

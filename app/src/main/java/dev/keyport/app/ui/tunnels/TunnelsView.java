@@ -122,10 +122,12 @@ public final class TunnelsView extends VBox {
             forwards.textProperty().bind(row.forwardsProperty());
             forwards.getStyleClass().add(Styles.TEXT_SMALL);
             forwards.setWrapText(true);
+            forwards.setMinHeight(Region.USE_PREF_SIZE); // wraps to the list's width, never cut with "…"
             Label state = new Label();
             state.getStyleClass().addAll("tunnel-state", Styles.TEXT_SMALL);
             state.textProperty().bind(row.stateProperty());
             state.setWrapText(true);
+            state.setMinHeight(Region.USE_PREF_SIZE);
             row.failingProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(FAILING, now));
             state.pseudoClassStateChanged(FAILING, row.failingProperty().get());
             Label counters = new Label();
@@ -137,6 +139,7 @@ public final class TunnelsView extends VBox {
             warning.textProperty().bind(row.warningProperty());
             warning.managedProperty().bind(warning.textProperty().isNotEmpty());
             warning.setWrapText(true);
+            warning.setMinHeight(Region.USE_PREF_SIZE);
             ToggleSwitch toggle = new ToggleSwitch();
             toggle.getStyleClass().add("tunnel-switch");
             toggle.setSelected(row.onProperty().get());

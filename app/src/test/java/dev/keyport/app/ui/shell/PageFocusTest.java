@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
 
-/** A wide page opened from the keyboard gets the keyboard: its first control, not the quick-connect field. */
+/** A page or list opened from the keyboard gets the keyboard (its first control, or its list), not the quick-connect field. */
 @ExtendWith(ApplicationExtension.class)
 class PageFocusTest {
 
@@ -79,5 +79,13 @@ class PageFocusTest {
         assertThat(open(robot, KeyCode.I, "identities-page").getId()).as("Identities: New identity").isEqualTo("new-identity-button");
         Node keys = open(robot, KeyCode.Y, "keys-page");
         assertThat(keys.getId()).as("Keys: Generate, or the list while the page reads the vault").isIn("generate-key-button", "key-list");
+    }
+
+    @Test
+    void theTunnelsListAndBackTheHostListTakeTheKeyboardWhenNoTerminalIsOpen(FxRobot robot) throws Exception {
+        Node tunnels = open(robot, KeyCode.T, "tunnels-pane");
+        assertThat(tunnels.getId()).isEqualTo("tunnel-list");
+        chord(robot, KeyCode.H);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> focused() != null && "host-list".equals(focused().getId()));
     }
 }
