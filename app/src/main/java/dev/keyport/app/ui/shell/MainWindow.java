@@ -188,6 +188,7 @@ public final class MainWindow {
             // this, JavaFX gave the keyboard to the first control of the window, the quick-connect field
             Platform.runLater(() -> {
                 if (content.getChildren().contains(page)) {
+                    page.applyCss(); // a page built just now has no skins yet: a ScrollPane's content is not its child before
                     firstControl(page).ifPresent(Node::requestFocus);
                 }
             });
