@@ -23,8 +23,10 @@ import dev.keyport.app.cli.VaultAccess;
 import dev.keyport.app.demo.DemoMode;
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.instance.SingleInstance;
+import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.MasterPasswordInput;
+import dev.keyport.app.services.SystemTheme;
 import dev.keyport.app.startup.StartupTrace;
 import dev.keyport.app.ui.FxThread;
 import dev.keyport.app.ui.about.AboutDialog;
@@ -93,6 +95,12 @@ final class DesktopApp {
                 }
             }
         }
+        // The unlock dialog shows in the person's theme: its plaintext copy (the vault is not open yet), read
+        // while the toolkit starts; under "Follow the system" the desktop has a short bound to answer.
+        java.util.concurrent.CompletableFuture<Boolean> darkDialogs = vault != null || dataDir == null
+                ? java.util.concurrent.CompletableFuture.completedFuture(false)
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> new AppearanceCopy(dataDir).darkBeforeUnlock(SystemTheme.ofThisComputer()),
+                        work -> DaemonThreads.named("keyport-theme").newThread(work).start());
         ExecutorService unlocker = Executors.newSingleThreadExecutor(DaemonThreads.named("keyport-unlock"));
         try {
             // Not implicit: between the unlock dialog closing and the main window showing there is no
@@ -101,10 +109,9 @@ final class DesktopApp {
             Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
-            Platform.startup(() -> {
-                Theme.apply(false);
-                AppIcon.installOnEveryWindow();
-            });
+            Platform.startup(AppIcon::installOnEveryWindow);
+            boolean dark = darkDialogs.join(); // the toolkit's start was the wait; at most AppearanceCopy.DESKTOP_BOUND more
+            Platform.runLater(() -> Theme.apply(dark)); // before any dialog: they are shown by later runnables
             StartupTrace.mark("toolkit");
             if (demoSetup != null) {
                 DemoSetup setup = demoSetup.join();

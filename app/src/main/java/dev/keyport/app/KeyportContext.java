@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.ConnectionPreferences;
 import dev.keyport.app.services.WindowPreferences;
@@ -72,7 +73,7 @@ public final class KeyportContext implements AutoCloseable {
         this.knownHosts = new KnownHostsService(vault.hostKeys(), KnownHostsFile.defaultFile());
         this.hosts = new HostService(vault);
         this.terminalPreferences = new TerminalPreferences(vault.settings());
-        this.appearance = new AppearancePreferences(vault.settings());
+        this.appearance = new AppearancePreferences(vault.settings(), java.util.Optional.of(new AppearanceCopy(vault.directory())));
         this.connectionPreferences = new ConnectionPreferences(vault.settings());
         this.lockPreferences = new LockPreferences(vault.settings());
         this.window = new WindowPreferences(vault.settings());

@@ -56,6 +56,27 @@ public final class SystemTheme {
         return new SystemTheme(System.getProperty("os.name"), System.getenv(), SystemTheme::runCommand);
     }
 
+    /**
+     * {@link #prefersDark()}, waiting at most {@code bound} for the answer (light when it is not in
+     * by then). The commands run on a thread of their own, which ends by itself (each command has
+     * {@value #COMMAND_TIMEOUT_SECONDS} seconds). For start-up, which must not wait long on the desktop.
+     */
+    public boolean prefersDark(java.time.Duration bound) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Thread asking = new Thread(() -> answer.complete(prefersDark()), "keyport-system-theme");
+        asking.setDaemon(true);
+        asking.start();
+        try {
+            return answer.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.debug("The desktop did not say its theme within {} ms: light for now", bound.toMillis());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** True when the desktop prefers dark; false (light) when it prefers light or cannot tell. */
     public boolean prefersDark() {
         try {

@@ -99,7 +99,7 @@ final class RunningTunnel {
         if (event instanceof SessionEvent.Connected) {
             scheduler.execute(this::startForwards);
         } else if (event instanceof SessionEvent.Failed f) {
-            failed(f.kind(), f.message());
+            failed(f.kind(), f.message(), f.keyChange());
         } else if (event instanceof SessionEvent.Disconnected d) {
             lost(d.reason().isBlank() ? "the connection to " + host.name() + " was lost" : d.reason());
         }
@@ -151,7 +151,7 @@ final class RunningTunnel {
         changed.accept(status());
     }
 
-    private void failed(Kind kind, String message) {
+    private void failed(Kind kind, String message, Optional<dev.keyport.terminal.HostKeyChange> keyChange) {
         synchronized (this) {
             if (stopped) {
                 return;
@@ -159,7 +159,7 @@ final class RunningTunnel {
             closeForwards();
             releaseSession();
             if (FINAL.contains(kind)) {
-                state = new TunnelState.Failed(message);
+                state = new TunnelState.Failed(message, keyChange);
             } else {
                 scheduleRetry(message);
             }

@@ -97,6 +97,19 @@ public final class TunnelService implements AutoCloseable {
         return idle;
     }
 
+    /**
+     * The person compared both fingerprints of a changed server key and confirmed: the trusted key is
+     * replaced with exactly the one offered, then {@code profile} is switched on again. Blocking (the
+     * vault): call off the UI thread.
+     *
+     * @throws SshFailure when the key cannot be replaced (a read-only known_hosts still trusts the old one)
+     */
+    public void replaceHostKeyAndSwitchOn(ForwardProfile profile, dev.keyport.terminal.HostKeyChange change)
+            throws dev.keyport.terminal.SshFailure {
+        sessions.replaceHostKey(change);
+        switchOn(profile);
+    }
+
     /** Switches a tunnel off: its ports and connections close at once (on a tunnel thread); returns at once. */
     public void switchOff(UUID profileId) {
         control.execute(() -> switchOffAndWait(profileId));

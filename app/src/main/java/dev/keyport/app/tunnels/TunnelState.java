@@ -1,6 +1,9 @@
 package dev.keyport.app.tunnels;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import dev.keyport.terminal.HostKeyChange;
 
 /** Where a saved tunnel is in its life. */
 public sealed interface TunnelState {
@@ -21,8 +24,19 @@ public sealed interface TunnelState {
     record Reconnecting(int attempt, Duration nextTry, String reason) implements TunnelState {
     }
 
-    /** It cannot work as saved (login refused, a changed server key, every port taken): no more tries. */
-    record Failed(String reason) implements TunnelState {
+    /**
+     * It cannot work as saved (login refused, a changed server key, every port taken): no more tries.
+     * When the server's key changed, {@code keyChange} has both keys, for the confirmed replace.
+     */
+    record Failed(String reason, Optional<HostKeyChange> keyChange) implements TunnelState {
+
+        public Failed {
+            keyChange = keyChange == null ? Optional.empty() : keyChange;
+        }
+
+        public Failed(String reason) {
+            this(reason, Optional.empty());
+        }
     }
 
     /** In words, for a list or a log line. */

@@ -3,8 +3,6 @@ package dev.keyport.app.ui.identities;
 import java.util.List;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -30,6 +28,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.Pages;
+
 /**
  * The Identities page: reusable logins (a user name plus a vault key and/or a saved password) with
  * the hosts that use each; create, edit (every host using it follows), delete (confirmed, naming the
@@ -49,18 +49,13 @@ public final class IdentitiesView extends VBox {
         setPadding(new Insets(16));
         setMinWidth(420);
 
-        Label title = new Label("Identities");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button add = new Button("New identity", new FontIcon(Feather.PLUS));
         add.setId("new-identity-button");
         add.getStyleClass().add(Styles.ACCENT);
         add.setTooltip(new Tooltip("A user name with a key and/or a password, for many hosts at once"));
         add.disableProperty().bind(model.editingProperty().or(model.busyProperty()));
         add.setOnAction(e -> model.startNew());
-        HBox header = new HBox(8, title, spacer, add);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = Pages.header("Identities", add);
 
         Label explain = new Label("An identity is a login you reuse: choose it for a host and the host logs in with its user,"
                 + " key and password. Editing an identity changes every host that uses it.");
@@ -70,10 +65,8 @@ public final class IdentitiesView extends VBox {
 
         VBox editor = editor();
 
-        Label status = message("identities-status", Styles.SUCCESS);
-        status.textProperty().bind(model.statusProperty());
-        Label problem = message("identities-problem", Styles.DANGER);
-        problem.textProperty().bind(model.problemProperty());
+        Label status = Pages.message("identities-status", Styles.SUCCESS, model.statusProperty());
+        Label problem = Pages.message("identities-problem", Styles.DANGER, model.problemProperty());
 
         list.setId("identity-list");
         list.setItems(model.rows());
@@ -134,7 +127,7 @@ public final class IdentitiesView extends VBox {
         CheckBox removePassword = new CheckBox("Remove the saved password");
         removePassword.setId("identity-remove-password");
         removePassword.selectedProperty().bindBidirectional(model.removePasswordProperty());
-        shownWhen(removePassword, model.hasSavedPasswordProperty());
+        Pages.shownWhen(removePassword, model.hasSavedPasswordProperty());
         password.disableProperty().bind(removePassword.selectedProperty());
 
         GridPane grid = new GridPane();
@@ -176,7 +169,7 @@ public final class IdentitiesView extends VBox {
         VBox form = new VBox(8, heading, usage, grid, new HBox(8, save, cancel));
         form.setId("identity-editor");
         form.getStyleClass().add("keys-form");
-        shownWhen(form, model.editingProperty());
+        Pages.shownWhen(form, model.editingProperty());
         model.editingProperty().addListener((obs, was, now) -> {
             password.clear();
             if (now) {
@@ -208,23 +201,8 @@ public final class IdentitiesView extends VBox {
         label.getStyleClass().addAll("field-error", Styles.TEXT_SMALL);
         label.setWrapText(true);
         label.textProperty().bind(text);
-        shownWhen(label, label.textProperty().isNotEmpty());
+        Pages.shownWhen(label, label.textProperty().isNotEmpty());
         return label;
-    }
-
-    private static Label message(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add(style);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        shownWhen(label, label.textProperty().isNotEmpty());
-        return label;
-    }
-
-    private static void shownWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     private final class IdentityCell extends ListCell<IdentityRow> {

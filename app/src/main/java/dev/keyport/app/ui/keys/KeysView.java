@@ -21,7 +21,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -43,6 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.Pages;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.vault.Host;
 
@@ -72,10 +72,6 @@ public final class KeysView extends VBox {
         setPadding(new Insets(16));
         setMinWidth(480);
 
-        Label title = new Label("Keys");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button generate = new Button("Generate", new FontIcon(Feather.PLUS));
         generate.setId("generate-key-button");
         generate.getStyleClass().add(Styles.ACCENT);
@@ -92,8 +88,7 @@ public final class KeysView extends VBox {
         for (Button b : List.of(generate, importFile, paste)) {
             b.disableProperty().bind(model.busyProperty().or(model.passphraseRequestProperty().isNotEmpty()));
         }
-        HBox header = new HBox(8, title, spacer, generate, importFile, paste);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = Pages.header("Keys", generate, importFile, paste);
 
         Label dropHint = new Label("Drop a private key file anywhere on this page to import it.");
         dropHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -101,22 +96,10 @@ public final class KeysView extends VBox {
         generateForm = generateForm();
         VBox passphraseBar = passphraseBar();
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
-        Label busyText = new Label();
-        busyText.setId("keys-busy");
-        busyText.setWrapText(true);
-        busyText.textProperty().bind(model.busyTextProperty());
-        HBox busy = new HBox(8, progress, busyText);
-        busy.setAlignment(Pos.CENTER_LEFT);
-        shownWhen(busy, model.busyProperty());
-
-        Label status = message("keys-status", Styles.SUCCESS);
-        status.textProperty().bind(model.statusProperty());
-        Label warning = message("keys-warning", Styles.WARNING);
-        warning.textProperty().bind(model.warningProperty());
-        Label problem = message("keys-problem", Styles.DANGER);
-        problem.textProperty().bind(model.problemProperty());
+        HBox busy = Pages.busyLine("keys-busy", model.busyTextProperty(), model.busyProperty());
+        Label status = Pages.message("keys-status", Styles.SUCCESS, model.statusProperty());
+        Label warning = Pages.message("keys-warning", Styles.WARNING, model.warningProperty());
+        Label problem = Pages.message("keys-problem", Styles.DANGER, model.problemProperty());
 
         list.setId("key-list");
         list.setItems(model.rows());
@@ -263,7 +246,7 @@ public final class KeysView extends VBox {
         VBox bar = new VBox(6, question, row);
         bar.setId("import-passphrase-bar");
         bar.getStyleClass().add("keys-form");
-        shownWhen(bar, model.passphraseRequestProperty().isNotEmpty());
+        Pages.shownWhen(bar, model.passphraseRequestProperty().isNotEmpty());
         model.passphraseRequestProperty().addListener((obs, was, now) -> {
             if (!now.isEmpty()) {
                 importPassphrase.clear();
@@ -277,21 +260,6 @@ public final class KeysView extends VBox {
         char[] passphrase = importPassphrase.getText().toCharArray();
         importPassphrase.clear();
         model.submitPassphrase(passphrase);
-    }
-
-    private static Label message(String id, String style) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add(style);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        shownWhen(label, label.textProperty().isNotEmpty());
-        return label;
-    }
-
-    private static void shownWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        node.visibleProperty().bind(condition);
-        node.managedProperty().bind(condition);
     }
 
     private void copy(String text) {
@@ -373,7 +341,7 @@ public final class KeysView extends VBox {
         explain.setMaxWidth(440);
         Label none = new Label("There are no saved hosts yet. Add a host first.");
         none.getStyleClass().add(Styles.WARNING);
-        shownWhen(none, javafx.beans.binding.Bindings.isEmpty(model.hosts()));
+        Pages.shownWhen(none, javafx.beans.binding.Bindings.isEmpty(model.hosts()));
         dialog.getDialogPane().setContent(new VBox(10, explain, hosts, none));
         ButtonType install = new ButtonType("Install", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(install, ButtonType.CANCEL);

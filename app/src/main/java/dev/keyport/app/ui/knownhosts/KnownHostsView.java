@@ -26,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.Pages;
 import dev.keyport.app.services.KnownHostsService.Entry;
 import dev.keyport.app.ui.prompts.FingerprintLabel;
 
@@ -83,14 +84,7 @@ public final class KnownHostsView extends VBox {
         HBox bar = new HBox(8, search, spacer, refresh, remove);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label problem = new Label();
-        problem.setId("known-hosts-problem");
-        problem.getStyleClass().add(Styles.DANGER);
-        problem.setWrapText(true);
-        problem.setMinHeight(Region.USE_PREF_SIZE);
-        problem.textProperty().bind(model.problemProperty());
-        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Label problem = Pages.message("known-hosts-problem", Styles.DANGER, model.problemProperty());
 
         table.setId("known-hosts-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);

@@ -276,12 +276,12 @@ public final class SettingsView extends StackPane {
         return new Section("Terminal")
                 .add("Font", new VBox(6, family, sample), "Monospace fonts installed on this computer.")
                 .add("Font size", size, "In points, " + TerminalOptions.MIN_FONT_SIZE + " to " + TerminalOptions.MAX_FONT_SIZE
-                        + ". Ctrl+= and Ctrl+- change it in an open tab.")
+                        + ". Ctrl+= and Ctrl+- in a terminal change it here too; Ctrl+0 goes back to " + TerminalOptions.DEFAULT_FONT_SIZE + ".")
                 .add("Scrollback", new VBox(2, scrollback, scrollbackProblem), "Lines of history each terminal keeps, "
                         + TerminalPreferences.MIN_SCROLLBACK + " to " + String.format("%,d", TerminalPreferences.MAX_SCROLLBACK) + ".")
                 .add("Selection", copy, null)
                 .add("Bell", bellChoices, "What a terminal does when a program rings the bell (Ctrl+G).")
-                .add("", hint("Font, scrollback, selection and bell apply to the tabs you open from now on; open tabs keep theirs."), null)
+                .add("", hint("Font, selection and bell apply to the open tabs at once; the scrollback to new tabs and to a tab's Reconnect."), null)
                 .node();
     }
 

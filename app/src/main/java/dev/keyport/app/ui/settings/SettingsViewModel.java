@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,6 +18,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.AppearancePreferences;
 import dev.keyport.app.services.AutoLock;
 import dev.keyport.app.services.ConnectionPreferences;
@@ -40,7 +43,8 @@ import dev.keyport.vault.VaultException;
  * The Settings page: theme (light, dark, follow the system), terminal font and size, scrollback, copy on
  * select, bell, auto-lock minutes and the default host-key policy. Every change is saved in the vault's
  * settings at once, in the background and in the order made; the theme applies at once ({@link
- * #darkProperty()}), the terminal options to the tabs opened afterwards ({@link #terminalOptions()}),
+ * #darkProperty()}), the terminal options to the open tabs ({@link #terminalOptionsProperty()}: font, bell
+ * and copy on select at once, the scrollback to new tabs and at a tab's Reconnect),
  * the auto-lock time at the lock's next check, the host-key policy to hosts created afterwards.
  */
 public final class SettingsViewModel {
@@ -78,12 +82,19 @@ public final class SettingsViewModel {
     private final ObjectProperty<TerminalBell> bell;
     private final ObjectProperty<Integer> autoLockMinutes;
     private final ObjectProperty<HostKeyPolicy> hostKeyPolicy;
+    private final ObjectBinding<TerminalOptions> terminalOptions;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    /** Reads every setting and asks the desktop for its theme; blocking (JDBC, a short command): call off the UI thread. */
+    /**
+     * Reads every setting and asks the desktop for its theme (waiting at most {@link AppearanceCopy#DESKTOP_BOUND}
+     * for it: a later answer comes through {@link #systemDarkProperty()}); keeps the theme's plaintext copy for
+     * the unlock dialog. Blocking (JDBC, a short command): call off the UI thread.
+     */
     public static Saved load(KeyportContext context, SystemTheme systemTheme) {
         ThemeMode mode = context.appearance().mode();
-        return new Saved(mode, mode == ThemeMode.SYSTEM && systemTheme.prefersDark(), context.terminalPreferences().options(),
+        context.appearance().keepCopy(mode);
+        return new Saved(mode, mode == ThemeMode.SYSTEM && systemTheme.prefersDark(AppearanceCopy.DESKTOP_BOUND),
+                context.terminalPreferences().options(),
                 context.lockPreferences().autoLockMinutes(), context.connectionPreferences().defaultHostKeyPolicy());
     }
 
@@ -108,7 +119,13 @@ public final class SettingsViewModel {
         bell = new SimpleObjectProperty<>(options.bell());
         autoLockMinutes = new SimpleObjectProperty<>(saved.autoLockMinutes());
         hostKeyPolicy = new SimpleObjectProperty<>(saved.hostKeyPolicy());
+        terminalOptions = Bindings.createObjectBinding(
+                () -> new TerminalOptions(fontFamily.get(), fontSize.get(), scrollbackLines.get(), copyOnSelect.get(), bell.get()),
+                fontFamily, fontSize, scrollbackLines, copyOnSelect, bell);
 
+        if (saved.theme() == ThemeMode.SYSTEM) {
+            askTheDesktop(); // the answer at start had a short bound; a slow desktop's answer still arrives
+        }
         theme.addListener((obs, old, mode) -> {
             if (mode == null) {
                 theme.set(old);
@@ -227,7 +244,30 @@ public final class SettingsViewModel {
 
     /** What a terminal tab opened now uses. */
     public TerminalOptions terminalOptions() {
-        return new TerminalOptions(fontFamily.get(), fontSize.get(), scrollbackLines.get(), copyOnSelect.get(), bell.get());
+        return terminalOptions.get();
+    }
+
+    /**
+     * The terminal settings as they are now; changes whenever the person changes one (or zooms). Open
+     * tabs follow it: font, bell and copy on select at once, the scrollback from their next Reconnect.
+     */
+    public ObservableObjectValue<TerminalOptions> terminalOptionsProperty() {
+        return terminalOptions;
+    }
+
+    /**
+     * Zoom (Ctrl+= / Ctrl+-): the terminal font size one point larger or smaller, within {@value
+     * TerminalOptions#MIN_FONT_SIZE} to {@value TerminalOptions#MAX_FONT_SIZE}. Zoom is the Settings
+     * font size itself, so it reaches every tab, shows on this page, and is saved like any setting.
+     */
+    public void zoom(int points) {
+        int size = fontSize.get() + points;
+        fontSize.set(Math.max(TerminalOptions.MIN_FONT_SIZE, Math.min(TerminalOptions.MAX_FONT_SIZE, size)));
+    }
+
+    /** Zoom back to Keyport's default size ({@value TerminalOptions#DEFAULT_FONT_SIZE} points; Ctrl+0). */
+    public void zoomReset() {
+        fontSize.set(TerminalOptions.DEFAULT_FONT_SIZE);
     }
 
     private void scrollbackTyped(String text) {

@@ -138,7 +138,8 @@ public final class MainWindow {
         content.getChildren().setAll(split);
         showSection(model.sectionProperty().get());
         model.sectionProperty().addListener((obs, old, section) -> showSection(section));
-        model.fontSizeProperty().addListener((obs, old, size) -> terminals.forEach(t -> t.setFontSize(size.intValue())));
+        // Settings (and zoom) reach the open tabs at once: the tab applies them to its own terminal
+        model.settings().terminalOptionsProperty().addListener((obs, old, options) -> terminals.forEach(t -> t.apply(options)));
 
         VBox center = new VBox(topBar(), content);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -183,13 +184,53 @@ public final class MainWindow {
             page.getProperties().put("keyport.section", section);
             content.getChildren().setAll(page);
             reload(page);
+            // the node that had the keyboard (the host list, a terminal) left the scene with the list: without
+            // this, JavaFX gave the keyboard to the first control of the window, the quick-connect field
+            Platform.runLater(() -> {
+                if (content.getChildren().contains(page)) {
+                    page.applyCss(); // a page built just now has no skins yet: a ScrollPane's content is not its child before
+                    firstControl(page).ifPresent(Node::requestFocus);
+                }
+            });
         } else {
             double[] dividers = split.getDividerPositions();
             split.getItems().set(0, section == Section.TUNNELS ? tunnelsView : hostList);
             split.setDividerPositions(dividers);
             content.getChildren().setAll(split);
-            Platform.runLater(this::focusSelectedTerminal);
+            Platform.runLater(() -> {
+                if (selectedTerminal().isPresent()) {
+                    focusSelectedTerminal();
+                } else {
+                    // no terminal to go back to: the list itself (not the quick-connect field, where JavaFX put it)
+                    Node list = split.getItems().get(0).lookup(section == Section.TUNNELS ? "#tunnel-list" : "#host-list");
+                    if (list != null && model.sectionProperty().get() == section) {
+                        list.requestFocus();
+                    }
+                }
+            });
         }
+    }
+
+    /**
+     * The first control of {@code node} that takes the keyboard, in the order the page lays them out
+     * (depth first): what Tab would reach first.
+     */
+    static Optional<Node> firstControl(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        if (node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstControl(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A page shows what is in the vault now (a change made elsewhere, e.g. an import, shows when it is shown). */
@@ -393,7 +434,6 @@ public final class MainWindow {
             model.saveQuickHost(terminalModel);
             notify(terminalModel.host().name() + " is saved: it is in the host list now.");
         });
-        model.zoomedFontSize().ifPresent(terminal::setFontSize);
         terminals.add(terminal);
         tabs.getTabs().add(terminal.tab());
         tabs.getSelectionModel().select(terminal.tab());

@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -75,11 +75,6 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** Terminal font sizes the zoom keeps to, and where it starts. */
-    public static final int MIN_FONT_SIZE = 8;
-    public static final int MAX_FONT_SIZE = 40;
-    public static final int DEFAULT_FONT_SIZE = 14;
-
     /** What the window needs from the vault before it shows; read off the UI thread with {@link #load}. */
     public record Startup(SettingsViewModel.Saved settings, Optional<WindowPreferences.Placement> placement) {
 
@@ -109,11 +104,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<TerminalTabViewModel> terminals = new ArrayList<>();
     private final ObservableSet<UUID> hostsWithTabs = FXCollections.observableSet(new HashSet<>());
-    private final ReadOnlyIntegerWrapper fontSize = new ReadOnlyIntegerWrapper(DEFAULT_FONT_SIZE);
     /** The section with terminals beside it that was shown last (Hosts or Tunnels): a tab shortcut comes back to it. */
     private Section lastBesideTerminals = Section.HOSTS;
-    /** Whether zoom changed the font size in this run (new tabs then take the zoomed size). */
-    private boolean zoomed;
 
     public MainWindowViewModel(KeyportContext context, Startup startup, Executor ui) {
         this.sessions = context.sessions();
@@ -136,13 +128,8 @@ public final class MainWindowViewModel {
                 notice.set(problem);
             }
         });
-        fontSize.set(clampFont(settings.terminalOptions().fontSize()));
         // a new host in the editor starts with the host-key policy chosen in Settings
         hosts.defaultHostKeyPolicyProperty().bind(settings.hostKeyPolicyProperty());
-    }
-
-    private static int clampFont(int size) {
-        return Math.max(MIN_FONT_SIZE, Math.min(MAX_FONT_SIZE, size));
     }
 
     /**
@@ -352,33 +339,26 @@ public final class MainWindowViewModel {
         return FXCollections.unmodifiableObservableSet(hostsWithTabs);
     }
 
-    /** The terminal font size of every tab, open and new (zoom). */
-    public ReadOnlyIntegerProperty fontSizeProperty() {
-        return fontSize.getReadOnlyProperty();
+    /**
+     * The terminal font size of every tab, open and new. Zoom changes the size chosen in Settings
+     * itself (one number, saved in the vault like any setting), so a zoom survives a restart and
+     * shows on the Settings page; Ctrl+0 goes back to Keyport's default size.
+     */
+    public ObservableObjectValue<Integer> fontSizeProperty() {
+        return settings.fontSizeProperty();
     }
 
     public void zoomIn() {
-        zoomed = true;
-        fontSize.set(Math.min(MAX_FONT_SIZE, fontSize.get() + 1));
+        settings.zoom(1);
     }
 
     public void zoomOut() {
-        zoomed = true;
-        fontSize.set(Math.max(MIN_FONT_SIZE, fontSize.get() - 1));
+        settings.zoom(-1);
     }
 
-    /**
-     * The size a new tab takes when the person zoomed in this run; empty when they did not (the tab
-     * then takes the size chosen in Settings).
-     */
-    public java.util.OptionalInt zoomedFontSize() {
-        return zoomed ? java.util.OptionalInt.of(fontSize.get()) : java.util.OptionalInt.empty();
-    }
-
-    /** Back to the size chosen in Settings. */
+    /** Back to Keyport's default size ({@value dev.keyport.app.services.TerminalOptions#DEFAULT_FONT_SIZE} points). */
     public void zoomReset() {
-        zoomed = false;
-        fontSize.set(clampFont(settings.terminalOptions().fontSize()));
+        settings.zoomReset();
     }
 
     public List<TerminalTabViewModel> terminals() {

@@ -12,9 +12,6 @@ import com.techsenger.jeditermfx.core.TerminalCoordinates;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
-import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
-
-import dev.keyport.app.services.TerminalBell;
 
 /**
  * JediTermFX's panel with what Keyport adds to it:
@@ -22,20 +19,20 @@ import dev.keyport.app.services.TerminalBell;
  * <li>the bell of the person's choice: a short flash of the terminal (visual), the computer's beep
  * (sound, JediTermFX's own), or nothing. The emulator rings on its own thread; a flash is posted to the
  * FX thread at most once at a time, so a flood of bells cannot flood the FX queue;</li>
- * <li>a new font size (zoom) while it runs;</li>
+ * <li>a new font (Settings, zoom) while it runs;</li>
  * <li>"Clear Buffer" leaving the cursor on a real line.</li>
  * </ul>
  */
 final class KeyportTerminalPanel extends TerminalPanel {
 
-    private final SettingsProvider settings;
+    private final TerminalSettings settings;
     private final AtomicBoolean flashing = new AtomicBoolean();
     private final AtomicInteger flashes = new AtomicInteger();
     private final AtomicInteger rings = new AtomicInteger();
     private volatile Font font;
     private TerminalCoordinates coordinates;
 
-    KeyportTerminalPanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
+    KeyportTerminalPanel(TerminalSettings settings, TerminalTextBuffer buffer, StyleState style) {
         super(settings, buffer, style);
         this.settings = settings;
     }
@@ -47,8 +44,8 @@ final class KeyportTerminalPanel extends TerminalPanel {
         return created;
     }
 
-    /** The settings this terminal was made with. */
-    SettingsProvider settings() {
+    /** The settings this terminal draws and rings with (they change while it runs: {@link TerminalSettings#apply}). */
+    TerminalSettings settings() {
         return settings;
     }
 
@@ -57,7 +54,7 @@ final class KeyportTerminalPanel extends TerminalPanel {
         return font;
     }
 
-    /** The settings' font changed: measure the cells again and resize the terminal (and the server's PTY) to fit. */
+    /** The settings' font changed (Settings or zoom): measure the cells again and resize the terminal (and the server's PTY) to fit. */
     void fontChanged() {
         reinitFontAndResize();
     }
@@ -84,8 +81,7 @@ final class KeyportTerminalPanel extends TerminalPanel {
     @Override
     public void beep() {
         rings.incrementAndGet();
-        TerminalBell bell = settings instanceof TerminalSettings keyport ? keyport.bell() : TerminalBell.SOUND;
-        switch (bell) {
+        switch (settings.bell()) {
             case SOUND -> super.beep();
             case VISUAL -> flash();
             case OFF -> { }

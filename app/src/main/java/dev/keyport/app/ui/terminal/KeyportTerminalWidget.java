@@ -79,8 +79,8 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
     @Override
     protected @NotNull TerminalPanel createTerminalPanel(@NotNull SettingsProvider settings, @NotNull StyleState style,
             @NotNull TerminalTextBuffer buffer) {
-        // called from the super constructor: use only the arguments here
-        return new KeyportTerminalPanel(settings, buffer, style);
+        // called from the super constructor: use only the arguments here (the settings are the constructor's TerminalSettings)
+        return new KeyportTerminalPanel((TerminalSettings) settings, buffer, style);
     }
 
     @Override
@@ -105,7 +105,7 @@ final class KeyportTerminalWidget extends JediTermFxWidget {
         return wired.starter(terminal, connector, getTypeAheadManager(), getExecutorServiceManager());
     }
 
-    /** The settings' font changed (zoom): measure the cells again and resize the terminal to fit. */
+    /** The settings' font changed (Settings or zoom): measure the cells again and resize the terminal to fit. */
     void fontChanged() {
         ((KeyportTerminalPanel) getTerminalPanel()).fontChanged();
     }

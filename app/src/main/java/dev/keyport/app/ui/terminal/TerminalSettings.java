@@ -30,9 +30,9 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
     static final String FIND_ACTION = "Find";
 
-    private final TerminalOptions options;
-    private float fontSize;
-    private Font font;
+    /** Read on the emulator thread (the bell) and the FX thread; replaced whole by {@link #apply}. */
+    private volatile TerminalOptions options;
+    private volatile Font font;
 
     TerminalSettings() {
         this(TerminalOptions.defaults());
@@ -45,8 +45,24 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
     public TerminalSettings(TerminalOptions options) {
         this.options = options;
-        this.fontSize = options.fontSize();
-        this.font = Font.font(fontFamily(options.fontFamily()), fontSize);
+        this.font = Font.font(fontFamily(options.fontFamily()), options.fontSize());
+    }
+
+    /**
+     * The person changed a setting (or zoomed): the font, the bell and copy on select apply from now
+     * on; the scrollback applies to the next terminal built with these settings (a new tab, or
+     * Reconnect), see {@link #scrollbackLines()}. Call on the FX thread.
+     *
+     * @return whether the font changed (the widget must then measure its cells again)
+     */
+    boolean apply(TerminalOptions changed) {
+        TerminalOptions before = options;
+        options = changed;
+        boolean fontChanged = !before.fontFamily().equals(changed.fontFamily()) || before.fontSize() != changed.fontSize();
+        if (fontChanged) {
+            font = Font.font(fontFamily(changed.fontFamily()), changed.fontSize());
+        }
+        return fontChanged;
     }
 
     /** The family a tab draws with for {@code wanted} ("" or not installed: Keyport's choice). */
@@ -66,7 +82,12 @@ public final class TerminalSettings extends DefaultSettingsProvider {
         return options;
     }
 
-    /** Lines of history each terminal keeps. */
+    /**
+     * Lines of history a terminal built now keeps. A running terminal keeps the number it started
+     * with: JediTermFX's own cap is off (see {@link #getBufferMaxLinesCount()}), and Keyport's cap
+     * lives in the session's flood pipeline, whose trim slack and skip threshold are fixed from it
+     * when the session starts.
+     */
     int scrollbackLines() {
         return options.scrollbackLines();
     }
@@ -83,7 +104,7 @@ public final class TerminalSettings extends DefaultSettingsProvider {
 
     @Override
     public float getTerminalFontSize() {
-        return fontSize;
+        return options.fontSize();
     }
 
     @Override
@@ -95,12 +116,6 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     @Override
     public boolean audibleBell() {
         return options.bell() == TerminalBell.SOUND;
-    }
-
-    /** The font size in points (zoom); the tab's widget must then re-measure its cells. Call on the FX thread. */
-    void setFontSize(float size) {
-        fontSize = size;
-        font = Font.font(fontFamily(options.fontFamily()), size);
     }
 
     @Override

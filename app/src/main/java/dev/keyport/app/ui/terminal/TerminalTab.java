@@ -20,6 +20,7 @@ import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.TerminalOptions;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Phase;
 import dev.keyport.terminal.ssh.ShellChannel;
 import dev.keyport.terminal.tty.SshTtyConnector;
@@ -155,13 +156,14 @@ public final class TerminalTab {
         }
     }
 
-    /** The terminal's font size in points (zoom); the terminal re-measures its cells and tells the server its new size. */
-    public void setFontSize(int points) {
-        if (points != settings.getTerminalFontSize()) {
-            settings.setFontSize(points);
-            if (widget != null) {
-                widget.fontChanged();
-            }
+    /**
+     * The person changed the terminal settings (on the Settings page, or by zooming): font, bell and
+     * copy on select apply to this tab at once (a new font re-measures the cells and tells the server
+     * the new size); the scrollback applies from the tab's next Reconnect. Call on the FX thread.
+     */
+    public void apply(TerminalOptions options) {
+        if (settings.apply(options) && widget != null) {
+            widget.fontChanged();
         }
     }
 

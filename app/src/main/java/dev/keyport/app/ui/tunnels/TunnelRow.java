@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -13,6 +15,7 @@ import dev.keyport.app.tunnels.ForwardStatus;
 import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.app.tunnels.TunnelState;
 import dev.keyport.app.tunnels.TunnelStatus;
+import dev.keyport.terminal.HostKeyChange;
 import dev.keyport.terminal.tunnel.ForwardSpec;
 import dev.keyport.vault.ForwardProfile;
 
@@ -28,6 +31,7 @@ public final class TunnelRow {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper on = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper failing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<HostKeyChange> keyChange = new ReadOnlyObjectWrapper<>();
 
     TunnelRow(ForwardProfile profile, String hostName) {
         setProfile(profile, hostName);
@@ -49,6 +53,7 @@ public final class TunnelRow {
 
     void update(TunnelStatus status) {
         on.set(status.switchedOn());
+        keyChange.set(status.state() instanceof TunnelState.Failed f ? f.keyChange().orElse(null) : null);
         failing.set(status.state() instanceof TunnelState.Failed || status.forwards().stream().anyMatch(f -> !f.problem().isEmpty()));
         StringBuilder text = new StringBuilder(capitalized(TunnelState.describe(status.state())));
         for (ForwardStatus f : status.forwards()) {
@@ -124,6 +129,11 @@ public final class TunnelRow {
     /** Switched on (starting, on or reconnecting). */
     public ReadOnlyBooleanProperty onProperty() {
         return on.getReadOnlyProperty();
+    }
+
+    /** When the tunnel failed because the server's key changed: both keys, for the confirmed replace; else null. */
+    public ReadOnlyObjectProperty<HostKeyChange> keyChangeProperty() {
+        return keyChange.getReadOnlyProperty();
     }
 
     /** Something is wrong: failed, or a forward did not start. */

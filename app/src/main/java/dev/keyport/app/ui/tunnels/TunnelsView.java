@@ -24,6 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.ui.Pages;
+import dev.keyport.app.ui.prompts.ChangedKeyDialog;
 import dev.keyport.vault.ForwardProfile;
 
 /**
@@ -41,17 +43,12 @@ public final class TunnelsView extends VBox {
         setPadding(new Insets(12));
         setMinWidth(240);
 
-        Label title = new Label("Tunnels");
-        title.getStyleClass().add(Styles.TITLE_3);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button add = new Button("New tunnel", new FontIcon(Feather.PLUS));
         add.setId("add-tunnel-button");
         add.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
         add.setTooltip(new Tooltip("Save a port forward to switch on and off"));
         add.setOnAction(e -> edit.accept(null));
-        HBox header = new HBox(8, title, spacer, add);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox header = Pages.header("Tunnels", add);
 
         list.setId("tunnel-list");
         list.setItems(model.rows());
@@ -85,12 +82,7 @@ public final class TunnelsView extends VBox {
         delete.setOnAction(e -> selected(model::delete));
         list.setContextMenu(new ContextMenu(editItem, duplicate, delete));
 
-        Label problem = new Label();
-        problem.getStyleClass().add(Styles.DANGER);
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        Label problem = Pages.message("tunnels-problem", Styles.DANGER, model.problemProperty());
 
         getChildren().addAll(header, list, problem);
     }
@@ -130,10 +122,12 @@ public final class TunnelsView extends VBox {
             forwards.textProperty().bind(row.forwardsProperty());
             forwards.getStyleClass().add(Styles.TEXT_SMALL);
             forwards.setWrapText(true);
+            forwards.setMinHeight(Region.USE_PREF_SIZE); // wraps to the list's width, never cut with "…"
             Label state = new Label();
             state.getStyleClass().addAll("tunnel-state", Styles.TEXT_SMALL);
             state.textProperty().bind(row.stateProperty());
             state.setWrapText(true);
+            state.setMinHeight(Region.USE_PREF_SIZE);
             row.failingProperty().addListener((obs, was, now) -> state.pseudoClassStateChanged(FAILING, now));
             state.pseudoClassStateChanged(FAILING, row.failingProperty().get());
             Label counters = new Label();
@@ -145,6 +139,7 @@ public final class TunnelsView extends VBox {
             warning.textProperty().bind(row.warningProperty());
             warning.managedProperty().bind(warning.textProperty().isNotEmpty());
             warning.setWrapText(true);
+            warning.setMinHeight(Region.USE_PREF_SIZE);
             ToggleSwitch toggle = new ToggleSwitch();
             toggle.getStyleClass().add("tunnel-switch");
             toggle.setSelected(row.onProperty().get());
@@ -155,7 +150,18 @@ public final class TunnelsView extends VBox {
             toggle.setMinWidth(Region.USE_PREF_SIZE);
             HBox top = new HBox(8, name, via, spacer, toggle);
             top.setAlignment(Pos.CENTER_LEFT);
-            VBox box = new VBox(3, top, forwards, state, counters, warning);
+            // the server's key changed: switching on again cannot help; comparing both keys can (never automatic)
+            Button review = new Button("Review the new key…", new FontIcon(Feather.KEY));
+            review.getStyleClass().addAll("review-tunnel-key", Styles.SMALL);
+            review.visibleProperty().bind(row.keyChangeProperty().isNotNull());
+            review.managedProperty().bind(review.visibleProperty());
+            review.setOnAction(e -> {
+                dev.keyport.terminal.HostKeyChange change = row.keyChangeProperty().get();
+                if (change != null && ChangedKeyDialog.confirm(getScene().getWindow(), change)) {
+                    model.replaceKeyAndSwitchOn(row);
+                }
+            });
+            VBox box = new VBox(3, top, forwards, state, counters, warning, review);
             box.setMaxWidth(Double.MAX_VALUE);
             setText(null);
             setGraphic(box);

@@ -19,6 +19,8 @@ import dev.keyport.app.ui.VaultWork;
 import dev.keyport.app.tunnels.TunnelProfiles;
 import dev.keyport.app.tunnels.TunnelService;
 import dev.keyport.app.tunnels.TunnelStatus;
+import dev.keyport.terminal.HostKeyChange;
+import dev.keyport.terminal.SshFailure;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
 
@@ -109,6 +111,26 @@ public final class TunnelsViewModel {
         } else {
             tunnels.switchOff(row.profile().id());
         }
+    }
+
+    /**
+     * The person compared both fingerprints of {@code row}'s changed server key (the changed-key dialog)
+     * and confirmed: the trusted key is replaced with the one the server offered, and the tunnel is
+     * switched on again, in the background. Does nothing unless the tunnel failed on a changed key.
+     */
+    public void replaceKeyAndSwitchOn(TunnelRow row) {
+        HostKeyChange change = row.keyChangeProperty().get();
+        if (change == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                tunnels.replaceHostKeyAndSwitchOn(row.profile(), change);
+                ui.execute(() -> problem.set(""));
+            } catch (SshFailure e) {
+                ui.execute(() -> problem.set(e.getMessage()));
+            }
+        });
     }
 
     /** Starts the tunnels marked "start when Keyport opens the vault", in the background. */

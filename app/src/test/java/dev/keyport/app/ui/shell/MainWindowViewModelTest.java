@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.keyport.app.services.AppearancePreferences;
+import dev.keyport.app.services.TerminalOptions;
 import dev.keyport.app.services.TerminalPreferences;
 import dev.keyport.app.services.ThemeMode;
 import dev.keyport.app.services.WindowPreferences;
@@ -164,31 +165,36 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void zoomStaysWithinReadableSizesAndResets() {
-        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE);
+    void zoomStaysWithinReadableSizesAndResetsToTheDefault() {
+        assertThat(model.fontSizeProperty().get()).isEqualTo(TerminalOptions.DEFAULT_FONT_SIZE);
         model.zoomIn();
-        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE + 1);
+        assertThat(model.fontSizeProperty().get()).isEqualTo(TerminalOptions.DEFAULT_FONT_SIZE + 1);
         for (int i = 0; i < 100; i++) {
             model.zoomOut();
         }
-        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.MIN_FONT_SIZE);
+        assertThat(model.fontSizeProperty().get()).isEqualTo(TerminalOptions.MIN_FONT_SIZE);
         for (int i = 0; i < 100; i++) {
             model.zoomIn();
         }
-        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.MAX_FONT_SIZE);
+        assertThat(model.fontSizeProperty().get()).isEqualTo(TerminalOptions.MAX_FONT_SIZE);
         model.zoomReset();
-        assertThat(model.fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE);
+        assertThat(model.fontSizeProperty().get()).isEqualTo(TerminalOptions.DEFAULT_FONT_SIZE);
     }
 
     @Test
-    void newTabsTakeTheSettingsSizeUntilZoomAndResetGoesBackToIt() {
+    void zoomIsTheSettingsFontSizeAndSurvivesARestart() {
         model.settings().fontSizeProperty().set(18);
-        assertThat(model.zoomedFontSize()).as("no zoom yet: the Settings size").isEmpty();
         model.zoomIn();
-        assertThat(model.zoomedFontSize()).hasValue(MainWindowViewModel.DEFAULT_FONT_SIZE + 1);
-        model.zoomReset();
-        assertThat(model.zoomedFontSize()).isEmpty();
-        assertThat(model.fontSizeProperty().get()).as("reset goes back to the size chosen in Settings").isEqualTo(18);
+        model.zoomIn();
+        assertThat(model.settings().fontSizeProperty().get()).as("the Settings page shows the zoomed size").isEqualTo(20);
+        assertThat(model.settings().terminalOptions().fontSize()).as("what tabs draw with").isEqualTo(20);
+        model.settings().whenSaved().join();
+        MainWindowViewModel nextRun = new MainWindowViewModel(app.context, MainWindowViewModel.load(app.context, Optional.empty()),
+                Runnable::run);
+        assertThat(nextRun.fontSizeProperty().get()).as("the zoom after a restart").isEqualTo(20);
+        nextRun.zoomReset();
+        nextRun.settings().whenSaved().join();
+        assertThat(app.context.terminalPreferences().options().fontSize()).isEqualTo(TerminalOptions.DEFAULT_FONT_SIZE);
     }
 
     @Test

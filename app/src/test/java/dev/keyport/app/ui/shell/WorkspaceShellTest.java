@@ -175,7 +175,7 @@ class WorkspaceShellTest {
         chord(robot, KeyCode.CONTROL, KeyCode.EQUALS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> first.widget().getTerminalPanel().getTerminalSizeFromComponent().getColumns() < columns);
-        assertThat(app.window.model().fontSizeProperty().get()).isEqualTo(MainWindowViewModel.DEFAULT_FONT_SIZE + 2);
+        assertThat(app.window.model().fontSizeProperty().get()).isEqualTo(dev.keyport.app.services.TerminalOptions.DEFAULT_FONT_SIZE + 2);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.widget().getTerminal().getTerminalWidth() < columns);
 
         TerminalTab second = openTab(robot);

@@ -24,7 +24,7 @@ import dev.keyport.app.ui.settings.SettingsView;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 
-/** What a person sets on the Settings page (font, copy on select, bell) is what a terminal opened afterwards does. */
+/** What a person sets on the Settings page (font, copy on select, bell) is what terminals do: new ones and those open already. */
 @ExtendWith(ApplicationExtension.class)
 class TerminalOptionsReachTheTerminalTest {
 
@@ -88,6 +88,34 @@ class TerminalOptionsReachTheTerminalTest {
         assertThat(quiet.rings()).isEqualTo(1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(quiet.flashes()).as("the bell is off").isZero();
-        assertThat(panel.font().getSize()).as("an open tab keeps its font").isEqualTo(22.0);
+        assertThat(panel.font().getSize()).as("the tab opened before the change follows it").isEqualTo(11.0);
+    }
+
+    @Test
+    void aTabAlreadyOpenFollowsTheFontBellAndCopyOnSelectChangedInSettings(FxRobot robot) throws Exception {
+        KeyportTerminalPanel panel = openTab();
+        assertThat(panel.font().getSize()).isEqualTo(14.0);
+        panel.beep();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.flashes() == 1); // the default bell is visual
+        int rows = panel.getTerminalSizeFromComponent().getRows();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        SettingsView view = (SettingsView) KeyportHarness.awaitShowing(robot, "#settings-view");
+        String family = view.model().fontFamilies().isEmpty() ? "" : view.model().fontFamilies().get(0);
+        robot.interact(() -> {
+            robot.lookup("#terminal-font-family").queryAs(ComboBox.class).getSelectionModel().select(family);
+            robot.lookup("#terminal-font-size").queryAs(Spinner.class).getValueFactory().setValue(24);
+            robot.lookup("#copy-on-select").queryAs(javafx.scene.control.CheckBox.class).fire();
+            robot.lookup("#bell-off").queryAs(javafx.scene.control.RadioButton.class).fire();
+        });
+
+        assertThat(panel.font().getSize()).as("the open tab's text is larger").isEqualTo(24.0);
+        assertThat(panel.font().getFamily()).isEqualTo(TerminalSettings.fontFamily(family));
+        assertThat(panel.settings().copyOnSelect()).as("the open tab copies on select").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.getTerminalSizeFromComponent().getRows() < rows);
+        panel.beep();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.rings()).isEqualTo(2);
+        assertThat(panel.flashes()).as("the open tab's bell is off").isEqualTo(1);
     }
 }
