@@ -19,20 +19,28 @@ mkdir -p "$out/input"
 cp "$jar" "$out/input/"
 
 start=$(date +%s)
-installers/jlink-runtime.sh "$jar" "$out/runtime"
-jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
+times=()
+timed() { # NAME COMMAND...: runs it and notes how long it took (printed at the end: where the build's time goes)
+  local name="$1" began=${EPOCHREALTIME/[.,]/}
+  shift
+  "$@"
+  local tenths=$(( (${EPOCHREALTIME/[.,]/} - began) / 100000 ))
+  times+=("$name $(( tenths / 10 )).$(( tenths % 10 )) s")
+}
+timed jlink installers/jlink-runtime.sh "$jar" "$out/runtime"
+timed app-image jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
   --input "$out/input" --runtime-image "$out/runtime" --icon icons/keyport-256.png --dest "$out/image"
-installers/cds-archive.sh "$out/image/keyport"
+timed cds-archive installers/cds-archive.sh "$out/image/keyport"
 
 # the package's own resources, and the menu icon under the name jpackage looks for
 cp -r installers/linux/resources "$out/resources"
 cp icons/keyport-256.png "$out/resources/keyport.png"
 for type in "${types[@]}"; do
-  DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
+  timed "$type" env DPKG_DEB_COMPRESSOR_TYPE=gzip jpackage @installers/common.jpackage --type "$type" --app-version "$version" --app-image "$out/image/keyport" \
     --resource-dir "$out/resources" \
     --install-dir /opt \
     --linux-package-name keyport --linux-app-category Network --linux-menu-group Network --linux-shortcut \
     --dest "$out"
 done
 ls -la "$out"/*.deb "$out"/*.rpm 2>/dev/null || true
-echo "build.sh: ${types[*]} in $(( $(date +%s) - start )) s"
+echo "build.sh: ${types[*]} in $(( $(date +%s) - start )) s ($(IFS=,; echo "${times[*]}" | sed 's/,/, /g'))"

@@ -25,7 +25,9 @@ import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.instance.SingleInstance;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.MasterPasswordInput;
+import dev.keyport.app.startup.EarlyToolkit;
 import dev.keyport.app.startup.StartupTrace;
+import dev.keyport.app.startup.UnlockWarmUp;
 import dev.keyport.app.ui.FxThread;
 import dev.keyport.app.ui.about.AboutDialog;
 import dev.keyport.app.ui.about.AppIcon;
@@ -101,11 +103,15 @@ final class DesktopApp {
             Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
-            Platform.startup(() -> {
+            // Main has usually begun the toolkit's start already (EarlyToolkit): this waits for it.
+            EarlyToolkit.startup(() -> {
                 Theme.apply(false);
                 AppIcon.installOnEveryWindow();
             });
             StartupTrace.mark("toolkit");
+            if (vault == null && demoSetup == null) {
+                UnlockWarmUp.start(); // while the password is typed (docs/benchmarks.md, "Start-up")
+            }
             if (demoSetup != null) {
                 DemoSetup setup = demoSetup.join();
                 demoMode = setup.demo();

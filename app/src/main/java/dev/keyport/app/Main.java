@@ -77,7 +77,35 @@ public final class Main implements Callable<Integer>, CliRoot {
 
     public static void main(String[] args) {
         dev.keyport.app.startup.StartupTrace.mark("main");
+        startToolkitEarly(args);
         System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /**
+     * For the desktop app (no command, no --help or --version), begins the JavaFX toolkit's start now, on
+     * its own thread, while this thread parses the arguments and sets up logging (docs/benchmarks.md,
+     * "Start-up"); the desktop app waits for it. Commands never start it.
+     */
+    public static void startToolkitEarly(String[] args) {
+        if (desktopLaunch(args)) {
+            dev.keyport.app.startup.EarlyToolkit.begin(() -> dev.keyport.app.ui.shell.Theme.apply(false));
+        }
+    }
+
+    /** True when {@code args} start the desktop app: none of them names a command or asks for help or the version. */
+    static boolean desktopLaunch(String[] args) {
+        java.util.Set<String> commands = new java.util.HashSet<>(java.util.List.of("-h", "--help", "-V", "--version"));
+        for (Class<?> command : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command annotation = command.getAnnotation(Command.class);
+            commands.add(annotation.name());
+            commands.addAll(java.util.List.of(annotation.aliases()));
+        }
+        for (String arg : args) {
+            if (commands.contains(arg)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,0 +1,31 @@
+package dev.keyport.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which launches begin the JavaFX toolkit's start early ({@link Main#startToolkitEarly(String[])}): the
+ * desktop app's, and never a command's (they run in terminals and on servers without a display).
+ */
+class DesktopLaunchTest {
+
+    @Test
+    void theDesktopAppStartsItsToolkitEarly() {
+        assertThat(Main.desktopLaunch(new String[0])).isTrue();
+        assertThat(Main.desktopLaunch(new String[] {"--demo"})).isTrue();
+        assertThat(Main.desktopLaunch(new String[] {"--data-dir", "/tmp/vault", "--scrollback", "500"})).isTrue();
+        assertThat(Main.desktopLaunch(new String[] {"/home/me/team.keyport"})).isTrue();
+    }
+
+    @Test
+    void commandsHelpAndVersionNeverStartTheToolkit() {
+        assertThat(Main.desktopLaunch(new String[] {"host", "list"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"--data-dir", "/tmp/vault", "vault", "init"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"tunnel", "up", "db"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"ssh", "web"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"import-ssh-config", "config"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"--version"})).isFalse();
+        assertThat(Main.desktopLaunch(new String[] {"-h"})).isFalse();
+    }
+}
