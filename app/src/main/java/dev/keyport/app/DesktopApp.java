@@ -73,6 +73,7 @@ final class DesktopApp {
             // one Keyport per data folder: a second launch hands its request (and team file) to the first
             SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(teamFileArgument), handOff::handle);
             if (claim instanceof SingleInstance.Claim.HandedOver handed) {
+                EarlyToolkit.settle(); // begun when two launches came at once: let it end before this one exits
                 (handed.reply().status() == 0 ? System.out : System.err).println("keyport: " + handed.reply().message());
                 return handed.reply().status();
             }

@@ -45,6 +45,27 @@ public final class EarlyToolkit {
         starter.start();
     }
 
+    /**
+     * Waits until a start {@link #begin(Runnable) begun} earlier has ended, whatever its outcome: a launch
+     * that hands over to the Keyport already running exits right after, and the toolkit must not be
+     * halfway up then (its exit would wait for a start that never ends).
+     */
+    public static void settle() {
+        CompletableFuture<Void> future;
+        synchronized (EarlyToolkit.class) {
+            future = started;
+        }
+        if (future != null) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                // it did not start: nothing to wait for
+            }
+        }
+    }
+
     /** True once {@link #begin(Runnable)} has been called in this process. */
     public static synchronized boolean begun() {
         return started != null;
