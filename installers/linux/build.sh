@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Keyport's Linux installers from app/target/keyport.jar into installers/target/:
-# a trimmed runtime (jlink-runtime.sh), an app image with its class-data-sharing archive
-# (cds-archive.sh), then a .deb and an .rpm from that image (jpackage).
+# a trimmed runtime (jlink-runtime.sh), an app image with a script launcher (linux/script-launcher.sh)
+# and its class-data-sharing archive (cds-archive.sh), then a .deb and an .rpm from that image (jpackage).
 # Usage: installers/linux/build.sh [deb|rpm ...]   (default: deb rpm)
 # Needs: JDK 17+ (jlink, jpackage), fakeroot and dpkg-deb for .deb, rpmbuild (Debian: rpm) for .rpm,
 # xvfb-run (Debian: xvfb) when there is no DISPLAY, write access to /opt (see cds-archive.sh).
@@ -30,6 +30,7 @@ timed() { # NAME COMMAND...: runs it and notes how long it took (printed at the 
 timed jlink installers/jlink-runtime.sh "$jar" "$out/runtime"
 timed app-image jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
   --input "$out/input" --runtime-image "$out/runtime" --icon icons/keyport-256.png --dest "$out/image"
+timed launcher installers/linux/script-launcher.sh "$out/image/keyport" # jpackage's own asks dpkg and rpm on every start
 timed cds-archive installers/cds-archive.sh "$out/image/keyport"
 
 # the package's own resources, and the menu icon under the name jpackage looks for
