@@ -58,8 +58,17 @@ public final class UnlockWarmUp {
             LOG.debug("Start-up warm-up of the vault skipped: {}", e.toString());
             return;
         }
-        // Keyport may exit before the warm-up ends (the dialog cancelled): the folder goes then too
-        Thread removal = new Thread(() -> delete(dir), "keyport-warm-up-removal");
+        // Keyport may exit before the warm-up ends (the dialog cancelled): the folder goes then too, once
+        // the warm-up has let go of it (H2 still adds and removes files while it runs)
+        Thread warmUp = Thread.currentThread();
+        Thread removal = new Thread(() -> {
+            try {
+                warmUp.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delete(dir);
+        }, "keyport-warm-up-removal");
         Runtime.getRuntime().addShutdownHook(removal);
         char[] throwaway = randomPassword();
         try (Vault vault = Vault.create(dir, throwaway, KdfParameters.FLOOR)) {
