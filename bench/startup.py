@@ -9,6 +9,9 @@ marks Keyport writes with -Dkeyport.startup.trace (app/.../startup/StartupTrace.
               context -> window-shown -> host-list (first frame showing the hosts)
   demo run:   launch -> jvm-start -> main -> toolkit/vault-open/context -> demo-window
 
+Each mark also carries the process's CPU time so far; "step CPU" is the CPU (all threads) spent between
+two marks, the figure to compare on a shared machine, where wall time grows with the load average.
+
 for each configuration: the jar as the README starts it (the JDK's own class-data sharing only), the
 jar with an application CDS archive made by this script, the installed app (/opt/keyport, with the
 archive the build made) and the installed app without any CDS (-Xshare:off). Prints the median of
@@ -76,6 +79,7 @@ def run_once(config, kind, work, display, index):
     else:
         cmd = base + props + tail
     cmd = cmd + (["--data-dir", data] if data else ["--demo"])
+    load = os.getloadavg()[0]
     launch = time.time()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if kind == "unlock":
@@ -102,6 +106,7 @@ def run_once(config, kind, work, display, index):
     proc.returncode = 0
     marks = read(trace)
     marks["launch"] = int(launch * 1000)
+    marks["load"] = load  # the 1-minute load average as the run started (the machine is shared)
     marks["cpu"] = int((status.ru_utime + status.ru_stime) * 1000)  # the whole run's CPU, all threads
     return marks
 
@@ -115,8 +120,10 @@ def read(trace):
     if os.path.exists(trace):
         for line in open(trace):
             parts = line.split()
-            if len(parts) == 2:
+            if len(parts) >= 2:
                 marks.setdefault(parts[0], int(parts[1]))
+            if len(parts) == 3:
+                marks.setdefault("cpu:" + parts[0], int(parts[2]))  # the process's CPU time so far
     return marks
 
 
@@ -151,13 +158,18 @@ def report(config, kind, runs):
     for phase in phases:
         deltas = [r[phase] - r[prev] for r in runs if phase in r and prev in r]
         total = [r[phase] - r["launch"] for r in runs if phase in r]
+        cpu_prev = "cpu:" + prev
+        cpu = [r["cpu:" + phase] - r.get(cpu_prev, 0) for r in runs if "cpu:" + phase in r]
         if deltas:
-            rows.append((phase, statistics.median(deltas), statistics.median(total), len(deltas)))
+            rows.append((phase, statistics.median(deltas), statistics.median(total),
+                         statistics.median(cpu) if cpu else float("nan"), len(deltas)))
             prev = phase
     print(f"\n{config} / {kind}: median of {len(runs)} runs (ms)")
-    print(f"  {'phase':<18}{'step':>8}{'since launch':>14}  runs")
-    for phase, step, total, n in rows:
-        print(f"  {phase:<18}{step:>8.0f}{total:>14.0f}  {n}")
+    print(f"  {'phase':<18}{'step':>8}{'since launch':>14}{'step CPU':>10}  runs")
+    for phase, step, total, cpu, n in rows:
+        print(f"  {phase:<18}{step:>8.0f}{total:>14.0f}{cpu:>10.0f}  {n}")
+    loads = ", ".join("%.1f" % r["load"] for r in runs)
+    print(f"  load average at each start: {loads}")
     cpu = [r["cpu"] for r in runs]
     print(f"  CPU of the whole run (all threads): median {statistics.median(cpu):.0f} ms (runs: {', '.join(str(c) for c in cpu)})")
     if kind == "unlock":

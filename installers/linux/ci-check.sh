@@ -21,7 +21,9 @@ cleanup() {
 trap cleanup EXIT
 
 step "build the .deb"
-installers/linux/build.sh deb
+# a package made to be installed once, here: the fastest gzip level (about half the CPU of the default
+# level 9 for a 9 % larger file); release builds keep the default
+DPKG_DEB_COMPRESSOR_LEVEL=1 installers/linux/build.sh deb
 deb=$(ls installers/target/keyport_*.deb)
 
 step "install $deb with dpkg -i (its dependencies first, as apt would)"

@@ -27,7 +27,9 @@ import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.app.services.SystemTheme;
+import dev.keyport.app.startup.EarlyToolkit;
 import dev.keyport.app.startup.StartupTrace;
+import dev.keyport.app.startup.UnlockWarmUp;
 import dev.keyport.app.ui.FxThread;
 import dev.keyport.app.ui.about.AboutDialog;
 import dev.keyport.app.ui.about.AppIcon;
@@ -73,6 +75,7 @@ final class DesktopApp {
             // one Keyport per data folder: a second launch hands its request (and team file) to the first
             SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(teamFileArgument), handOff::handle);
             if (claim instanceof SingleInstance.Claim.HandedOver handed) {
+                EarlyToolkit.settle(); // begun when two launches came at once: let it end before this one exits
                 (handed.reply().status() == 0 ? System.out : System.err).println("keyport: " + handed.reply().message());
                 return handed.reply().status();
             }
@@ -109,10 +112,14 @@ final class DesktopApp {
             Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
-            Platform.startup(AppIcon::installOnEveryWindow);
+            // Main has usually begun the toolkit's start already (EarlyToolkit): this waits for it.
+            EarlyToolkit.startup(AppIcon::installOnEveryWindow);
             boolean dark = darkDialogs.join(); // the toolkit's start was the wait; at most AppearanceCopy.DESKTOP_BOUND more
             Platform.runLater(() -> Theme.apply(dark)); // before any dialog: they are shown by later runnables
             StartupTrace.mark("toolkit");
+            if (vault == null && demoSetup == null) {
+                UnlockWarmUp.start(); // while the password is typed (docs/benchmarks.md, "Start-up")
+            }
             if (demoSetup != null) {
                 DemoSetup setup = demoSetup.join();
                 demoMode = setup.demo();

@@ -77,7 +77,59 @@ public final class Main implements Callable<Integer>, CliRoot {
 
     public static void main(String[] args) {
         dev.keyport.app.startup.StartupTrace.mark("main");
+        startToolkitEarly(args);
         System.exit(commandLine(new Main()).execute(args));
+    }
+
+    /**
+     * For the desktop app (no command, no --help or --version), begins the JavaFX toolkit's start now, on
+     * its own thread, while this thread parses the arguments and sets up logging (docs/benchmarks.md,
+     * "Start-up"); the desktop app waits for it. Commands never start it.
+     */
+    public static void startToolkitEarly(String[] args) {
+        if (desktopLaunch(args) && !anotherKeyportListens(args)) {
+            dev.keyport.app.startup.EarlyToolkit.begin(() -> dev.keyport.app.ui.shell.Theme.apply(false));
+        }
+    }
+
+    /**
+     * True when the data folder has a Keyport's single-instance socket: this launch will most likely hand
+     * its request over and exit, needing no toolkit (a stale socket only costs the early start).
+     */
+    static boolean anotherKeyportListens(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--demo")) {
+            return false; // the demo has a throwaway folder of its own
+        }
+        Path override = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                override = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                override = Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        try {
+            Path dataDir = dev.keyport.vault.DataDirectories.resolve(Optional.ofNullable(override));
+            return java.nio.file.Files.exists(dataDir.resolve(dev.keyport.app.instance.SingleInstance.SOCKET_FILE));
+        } catch (RuntimeException e) {
+            return true; // no guess: start the toolkit the usual way, after the claim
+        }
+    }
+
+    /** True when {@code args} start the desktop app: none of them names a command or asks for help or the version. */
+    static boolean desktopLaunch(String[] args) {
+        java.util.Set<String> commands = new java.util.HashSet<>(java.util.List.of("-h", "--help", "-V", "--version"));
+        for (Class<?> command : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command annotation = command.getAnnotation(Command.class);
+            commands.add(annotation.name());
+            commands.addAll(java.util.List.of(annotation.aliases()));
+        }
+        for (String arg : args) {
+            if (commands.contains(arg)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -15,8 +15,9 @@ import javafx.stage.Window;
 
 /**
  * Start-up timings for {@code bench/startup.sh} (docs/benchmarks.md), off unless the system
- * property {@code keyport.startup.trace} names a file. Each mark appends "PHASE EPOCH_MILLIS" to
- * it; the first line is the JVM's own start. With {@code keyport.startup.exitAfter=PHASE} Keyport
+ * property {@code keyport.startup.trace} names a file. Each mark appends "PHASE EPOCH_MILLIS CPU_MILLIS"
+ * to it (the CPU time the whole process, all threads, has used so far: on a shared machine the figure
+ * that does not grow with the load); the first line is the JVM's own start. With {@code keyport.startup.exitAfter=PHASE} Keyport
  * exits as soon as that phase is marked (the benchmark's cold starts, and the class-data-sharing
  * archive's training run).
  */
@@ -44,7 +45,8 @@ public final class StartupTrace {
             started = true;
             lines.append("jvm-start ").append(ManagementFactory.getRuntimeMXBean().getStartTime()).append('\n');
         }
-        lines.append(phase).append(' ').append(now).append('\n');
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        lines.append(phase).append(' ').append(now).append(' ').append(cpu).append('\n');
         try {
             Files.writeString(Path.of(FILE), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

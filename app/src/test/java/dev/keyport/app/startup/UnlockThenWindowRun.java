@@ -57,7 +57,9 @@ public final class UnlockThenWindowRun {
         }, "user");
         user.setDaemon(true);
         user.start();
-        int status = new CommandLine(new Main()).execute("--data-dir", dataDir);
+        String[] arguments = {"--data-dir", dataDir};
+        Main.startToolkitEarly(arguments); // as main does: the toolkit starts while the arguments are parsed
+        int status = new CommandLine(new Main()).execute(arguments);
         System.out.println("keyport ended with " + status + " before the main window showed");
         System.exit(1);
     }
