@@ -177,8 +177,24 @@ public final class SingleInstance implements AutoCloseable {
             throw new NotRunning(socket, e);
         }
         try (SocketChannel channel = opened) {
-            InstanceWire.writeRequest(InstanceWire.output(channel), request);
+            IOException unsent = null;
+            try {
+                InstanceWire.writeRequest(InstanceWire.output(channel), request);
+            } catch (IOException e) {
+                unsent = e; // refused before it was all sent (too large, say): the refusal waits to be read
+            }
             Thread stopper = null;
+            if (unsent != null) {
+                try {
+                    InstanceWire.Frame frame = InstanceWire.readFrame(new DataInputStream(InstanceWire.input(channel)));
+                    if (frame.reply().isPresent()) {
+                        return frame.reply().get();
+                    }
+                } catch (IOException e) {
+                    unsent.addSuppressed(e);
+                }
+                throw unsent;
+            }
             if (hangUp.getCount() == 0) {
                 channel.shutdownOutput(); // nothing to wait for: a long-running request stops at once
             } else {

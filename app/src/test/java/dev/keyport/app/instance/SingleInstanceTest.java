@@ -115,6 +115,11 @@ class SingleInstanceTest {
             assertThat(tooLarge.status()).isNotZero();
             assertThat(tooLarge.message()).contains("larger than 16384 bytes");
 
+            // far more than the socket buffers hold: the window refuses and hangs up while this side still sends
+            InstanceReply huge = SingleInstance.send(instance.socket(), new InstanceRequest("tunnel-up", java.util.Collections.nCopies(64, "z".repeat(4090))));
+            assertThat(huge.status()).isNotZero();
+            assertThat(huge.message()).contains("larger than 16384 bytes");
+
             InstanceReply badVerb = SingleInstance.send(instance.socket(), new InstanceRequest("\u001b]0;owned\u0007", List.of()));
             assertThat(badVerb.message()).contains("not a request verb");
             assertThat(served).isEmpty();
