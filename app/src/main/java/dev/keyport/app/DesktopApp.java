@@ -73,7 +73,7 @@ final class DesktopApp {
         } else {
             dataDir = DataDirectories.resolve(dataDirOverride);
             // one Keyport per data folder: a second launch hands its request (and team file) to the first
-            SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(teamFileArgument), handOff::handle);
+            SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(teamFileArgument), handOff::serve);
             if (claim instanceof SingleInstance.Claim.HandedOver handed) {
                 EarlyToolkit.settle(); // begun when two launches came at once: let it end before this one exits
                 (handed.reply().status() == 0 ? System.out : System.err).println("keyport: " + handed.reply().message());
@@ -209,7 +209,7 @@ final class DesktopApp {
                     traceHostList(stage, window, demoMode != null ? "demo-window" : "host-list");
                     AboutDialog.installShortcut(stage, version(), vault.directory().toString());
                     window.model().tunnels().autostart(); // in the background: the window does not wait for them
-                    handOff.windowShown(stage, window, vault, teamFile);
+                    handOff.windowShown(stage, window, context, teamFile);
                     return true;
                 } catch (RuntimeException e) {
                     LOG.error("The main window could not be shown", e);

@@ -44,7 +44,7 @@ public class ArchitectureTest {
     @ArchTest
     public static final ArchRule applicationLayerIsFxFree = noClasses()
             .that().resideInAnyPackage("dev.keyport.app.session..", "dev.keyport.app.services..", "dev.keyport.app.cli..",
-                    "dev.keyport.app.teamfile..", "dev.keyport.app.openssh..")
+                    "dev.keyport.app.teamfile..", "dev.keyport.app.openssh..", "dev.keyport.app.instance..", "dev.keyport.app.tunnels..")
             .or().haveFullyQualifiedName(KeyportContext.class.getName())
             .should().dependOnClassesThat().resideInAnyPackage(FX);
 

@@ -59,7 +59,7 @@ class WindowHandOffTest {
         Path teamFile = Files.copy(GOLDEN, dataDir.resolve("from a colleague.keyport"));
         WindowHandOff handOff = new WindowHandOff(Optional.empty());
         instance = ((SingleInstance.Claim.First) SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()), handOff::handle)).instance();
-        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context.vault(), Optional.empty()));
+        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
 
         SingleInstance.Claim second = SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.of(teamFile)), r -> InstanceReply.refused("no"));
 
@@ -81,7 +81,7 @@ class WindowHandOffTest {
         assertThat(reply.message()).isEqualTo("Keyport is starting: it opens " + teamFile.toAbsolutePath() + " once the vault is unlocked.");
         assertThat(robot.lookup("#import-path").tryQuery()).isEmpty();
 
-        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context.vault(), Optional.empty()));
+        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
         KeyportHarness.awaitShowing(robot, "#import-path");
         assertThat(robot.lookup("#import-path").queryAs(TextField.class).getText()).isEqualTo(teamFile.toAbsolutePath().toString());
     }
@@ -91,5 +91,28 @@ class WindowHandOffTest {
         InstanceReply reply = new WindowHandOff(Optional.empty()).handle(new InstanceRequest("run-command", List.of("host", "list")));
         assertThat(reply.status()).isNotZero();
         assertThat(reply.message()).isEqualTo("The running Keyport does not know \"run-command\". Close it and start this version of Keyport instead.");
+    }
+
+    @Test
+    void theCommandLineIsToldToUnlockWhileTheVaultIsNotOpenYet() throws Exception {
+        InstanceReply reply = new WindowHandOff(Optional.empty()).serve(InstanceRequest.of(InstanceRequest.HOST_LIST, List.of()), null);
+
+        assertThat(reply).isEqualTo(InstanceReply.refused("Keyport is locked: unlock it in the window, then run this again."));
+    }
+
+    @Test
+    void onceTheWindowIsUpItServesTheCommandLineOverTheSocket() throws Exception {
+        app.context.vault().hosts().save(dev.keyport.vault.Host.create("web", "10.0.0.7", 22, "deploy", new dev.keyport.vault.HostAuth.Password()));
+        WindowHandOff handOff = new WindowHandOff(Optional.empty());
+        instance = ((SingleInstance.Claim.First) SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()),
+                (dev.keyport.app.instance.InstanceHandler) handOff::serve)).instance();
+        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        InstanceReply reply = SingleInstance.converse(instance.socket(), InstanceRequest.of(InstanceRequest.HOST_LIST, List.of()),
+                lines::add, new java.util.concurrent.CountDownLatch(0));
+
+        assertThat(reply.status()).isZero();
+        assertThat(lines).anyMatch(l -> l.startsWith("NAME")).anyMatch(l -> l.contains("web") && l.contains("deploy@10.0.0.7:22"));
     }
 }

@@ -3,10 +3,13 @@ package dev.keyport.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.syncformat.TeamFileException;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.keys.KeyCodecException;
@@ -56,10 +59,27 @@ final class Cli {
     /** Unlock, run {@code body}, lock: for a {@link #run} body that checks its input before asking for the password. */
     static int withVault(CommandSpec spec, CliEnvironment env, CommonOptions common, VaultBody body)
             throws VaultException, IOException, KeyCodecException, TeamFileException {
-        try (Vault vault = VaultAccess.unlock(env.dataDirectory(common.dataDir), env.passwords(), "keyport " + spec.qualifiedName(" ")
+        Path dataDir = env.dataDirectory(common.dataDir);
+        if (Vault.exists(dataDir) && RunningWindow.isUp(dataDir)) {
+            throw new VaultException(RunningWindow.HOLDS_THE_VAULT); // at once: waiting for the window's lock is pointless
+        }
+        try (Vault vault = VaultAccess.unlock(dataDir, env.passwords(), "keyport " + spec.qualifiedName(" ")
                 .replaceFirst("^keyport ", ""))) {
             return body.run(vault, spec.commandLine().getOut());
         }
+    }
+
+    /**
+     * Sends {@code request} to the Keyport window when one holds the vault of this data folder (see
+     * {@link RunningWindow}): its exit status, or empty when no window runs and the command does the work itself.
+     */
+    static Optional<Integer> besideWindow(CommandSpec spec, CliEnvironment env, CommonOptions common, InstanceRequest request,
+            CountDownLatch hangUp) {
+        return RunningWindow.run(env.dataDirectory(common.dataDir), request, spec.commandLine().getOut(), spec.commandLine().getErr(), hangUp);
+    }
+
+    static Optional<Integer> besideWindow(CommandSpec spec, CliEnvironment env, CommonOptions common, InstanceRequest request) {
+        return besideWindow(spec, env, common, request, new CountDownLatch(0));
     }
 
     /** A command body that works with the application's services. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.session.Session;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.ssh.SshConnection;
@@ -22,6 +23,7 @@ import dev.keyport.vault.Host;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Run COMMAND on a saved host (by name or id) with its saved user, key or password, jump hosts and"
                 + " host-key policy, and exit with the command's exit status.",
+                "Without COMMAND, while the Keyport window is open: open a terminal tab on the host in the window.",
                 "The vault's master password comes from KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input."})
 public final class ConnectCommand implements Callable<Integer> {
 
@@ -34,8 +36,8 @@ public final class ConnectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HOST", description = "The saved host's name or id")
     String which;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command, after --")
-    List<String> command;
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*", description = "The command, after --")
+    List<String> command = new java.util.ArrayList<>();
 
     @Option(names = "--batch", description = "Never prompt (fail instead), like OpenSSH's BatchMode=yes")
     boolean batch;
@@ -58,6 +60,17 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (command.isEmpty()) {
+            return Cli.run(spec, env -> {
+                java.util.Optional<Integer> beside = Cli.besideWindow(spec, env, common,
+                        InstanceRequest.of(InstanceRequest.CONNECT, List.of(which)));
+                if (beside.isPresent()) {
+                    return beside.get();
+                }
+                throw new IllegalArgumentException("Give a command to run on " + which + " (keyport connect " + which
+                        + " -- COMMAND), or open the Keyport window first: beside it, keyport connect " + which + " opens a tab there.");
+            });
+        }
         return Cli.withContext(spec, common, new ConsolePrompter(console, err, batch), (context, cliOut) -> {
             Host host = HostCommand.find(context.hosts().list(), which);
             try (Session session = context.sessions().connect(host)) {

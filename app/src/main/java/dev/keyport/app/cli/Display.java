@@ -1,7 +1,9 @@
 package dev.keyport.app.cli;
 
+import dev.keyport.app.services.DisplayText;
+
 /**
- * Text from outside (key comments, server banners, names read from files or an older vault, error
+ * The command line's use of {@link DisplayText} (the rule lives there, shared with the window). Text from outside (key comments, server banners, names read from files or an older vault, error
  * messages that quote input) made safe to print in a terminal: every control character is shown
  * visibly instead of acting on the terminal. ESC is {@code \e}, other C0 characters and DEL are
  * caret notation ({@code ^G}, {@code ^?}), newline and tab are {@code \n} and {@code \t}, C1
@@ -15,44 +17,12 @@ public final class Display {
 
     /** {@code text} with its control characters shown visibly; null stays "". */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = replacement(c);
-            if (replacement != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (replacement != null) {
-                    out.append(replacement);
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
+        return DisplayText.line(text);
     }
 
     /** Text over several lines (a banner, notes): newlines and tabs kept, every other control character shown. */
     public static String escapeLines(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replacement = c == '\n' || c == '\t' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')
-                    ? null : replacement(c);
-            if (replacement != null) {
-                out.append(replacement);
-            } else if (c != '\r') {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return DisplayText.lines(text);
     }
 
     /**
@@ -90,28 +60,6 @@ public final class Display {
     }
 
     private static String replacement(char c) {
-        if (c == 0x1b) {
-            return "\\e";
-        }
-        if (c == '\n') {
-            return "\\n";
-        }
-        if (c == '\r') {
-            return "\\r";
-        }
-        if (c == '\t') {
-            return "\\t";
-        }
-        if (c < 0x20) {
-            return "^" + (char) (c + 64);
-        }
-        if (c == 0x7f) {
-            return "^?";
-        }
-        if ((c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f' || c == '\u061c') {
-            return String.format("\\u%04X", (int) c);
-        }
-        return null;
+        return DisplayText.replacement(c);
     }
 }

@@ -1,5 +1,6 @@
 package dev.keyport.app.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.services.Destination;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
@@ -104,17 +106,28 @@ public final class HostCommand {
 
         @Override
         public Integer call() {
-            return Cli.withVault(spec, common, (vault, out) -> {
-                List<Host> hosts = vault.hosts().list();
-                Map<UUID, String> groups = vault.groups().list().stream().collect(Collectors.toMap(HostGroup::id, HostGroup::name));
-                Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
-                Table.list(out, hosts, "No hosts yet. Add one with: keyport host add NAME USER@ADDRESS",
-                        new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"}, h -> new String[] {h.name(),
-                                h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
-                                h.details().groupId().map(groups::get).orElse("-"),
-                                h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
-                return 0;
+            return Cli.run(spec, env -> {
+                Optional<Integer> beside = Cli.besideWindow(spec, env, common, InstanceRequest.of(InstanceRequest.HOST_LIST, List.of()));
+                if (beside.isPresent()) {
+                    return beside.get();
+                }
+                return Cli.withVault(spec, env, common, (vault, out) -> {
+                    print(vault, out);
+                    return 0;
+                });
             });
+        }
+
+        /** The table of saved hosts (no secret in it), for this command and for the window serving it. */
+        static void print(Vault vault, PrintWriter out) throws VaultException {
+            List<Host> hosts = vault.hosts().list();
+            Map<UUID, String> groups = vault.groups().list().stream().collect(Collectors.toMap(HostGroup::id, HostGroup::name));
+            Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
+            Table.list(out, hosts, "No hosts yet. Add one with: keyport host add NAME USER@ADDRESS",
+                    new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"}, h -> new String[] {h.name(),
+                            h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
+                            h.details().groupId().map(groups::get).orElse("-"),
+                            h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
         }
 
         private static String describe(HostAuth auth, Map<UUID, String> keys) {

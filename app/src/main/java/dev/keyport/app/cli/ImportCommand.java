@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.teamfile.ChangeKind;
 import dev.keyport.app.teamfile.ConflictChoice;
 import dev.keyport.app.teamfile.EntityKind;
@@ -31,7 +32,8 @@ import dev.keyport.vault.VaultException;
 /** {@code keyport import FILE [--dry-run] [--on-conflict mine|theirs|both] [--passphrase-file F]}. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a team file: prints what it adds, changes and"
         + " where it conflicts with your vault, then imports it all or nothing. A file with secrets needs its passphrase (from"
-        + " --passphrase-file, the file in " + TeamPassphrase.FILE_ENV + ", the terminal, or standard input).")
+        + " --passphrase-file, the file in " + TeamPassphrase.FILE_ENV + ", the terminal, or standard input). While the Keyport"
+        + " window is open, keyport import FILE opens the import preview there and you confirm it in the window.")
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +56,13 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         return Cli.run(spec, env -> {
             ConflictChoice choice = choice(onConflict);
+            if (!dryRun && passphraseFile == null && choice == ConflictChoice.MINE) {
+                Optional<Integer> beside = Cli.besideWindow(spec, env, common,
+                        InstanceRequest.of(InstanceRequest.IMPORT, List.of(file.toAbsolutePath().toString())));
+                if (beside.isPresent()) {
+                    return beside.get();
+                }
+            }
             return Cli.withVault(spec, env, common, (vault, out) -> {
                 try (ImportPlan plan = plan(vault, env)) {
                     print(out, plan);

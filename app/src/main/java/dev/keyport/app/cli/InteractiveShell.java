@@ -21,6 +21,7 @@ import dev.keyport.terminal.ssh.SshConnection;
  * {@code ssh} does it. With a PTY the local terminal goes into raw mode ({@code stty raw -echo} on
  * {@code /dev/tty}, restored however the shell ends), its size is sent at the start and again on
  * every SIGWINCH, and keystrokes go to the server as they are typed. The exit status is the shell's.
+ * {@code ssh -t HOST COMMAND} runs the command the same way.
  */
 final class InteractiveShell {
 
@@ -36,10 +37,21 @@ final class InteractiveShell {
      * @param pty whether to ask for a PTY (and put the local terminal in raw mode when there is one)
      */
     static int run(SshConnection connection, boolean pty, InputStream in, OutputStream out) throws SshFailure, IOException {
+        return run(connection, Optional.empty(), pty, in, out);
+    }
+
+    /**
+     * As {@link #run(SshConnection, boolean, InputStream, OutputStream)} for {@code command} when given
+     * ({@code ssh -t HOST COMMAND}: the command on a PTY, the local terminal in raw mode meanwhile).
+     */
+    static int run(SshConnection connection, Optional<String> command, boolean pty, InputStream in, OutputStream out)
+            throws SshFailure, IOException {
         Optional<String> saved = pty ? stty("-g") : Optional.empty();
         int[] size = pty ? size().orElse(new int[] {80, 24}) : new int[] {80, 24};
         String term = Optional.ofNullable(System.getenv("TERM")).filter(t -> t.matches("[A-Za-z0-9._+-]{1,64}")).orElse(null);
-        ShellChannel shell = connection.openShell(size[0], size[1], term, pty, saved.isPresent());
+        ShellChannel shell = command.isPresent()
+                ? connection.openCommand(command.get(), size[0], size[1], term, pty, saved.isPresent())
+                : connection.openShell(size[0], size[1], term, pty, saved.isPresent());
         Thread restore = null;
         try {
             if (saved.isPresent()) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,8 @@ public final class SshCommand implements Callable<Integer> {
     @Option(names = "-N", description = "Run no command: only forward ports, until Ctrl-C or SIGTERM")
     boolean noCommand;
 
-    @Option(names = "-t", description = "Ask for a PTY even when standard input is not a terminal (the default for a shell on a terminal)")
+    @Option(names = "-t", description = "Ask for a PTY: for a COMMAND too (as ssh -t), and for the shell even when standard input is not a"
+            + " terminal (the default for a shell on a terminal)")
     boolean forcePty;
 
     @Option(names = "-T", description = "Ask for no PTY")
@@ -148,6 +150,11 @@ public final class SshCommand implements Callable<Integer> {
                         // like ssh: the login shell, with a PTY when this is a terminal (or -t), none with -T
                         boolean pty = !noPty && (forcePty || console != null);
                         int status = InteractiveShell.run(connection, pty, in, out);
+                        return status < 0 ? FAILED : status;
+                    }
+                    if (forcePty) {
+                        // like ssh -t: the command on a PTY (its stderr comes through the PTY, as with ssh)
+                        int status = InteractiveShell.run(connection, Optional.of(String.join(" ", command)), true, in, out);
                         return status < 0 ? FAILED : status;
                     }
                     int status = connection.exec(String.join(" ", command), in, out, err, Duration.ZERO);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.tunnels.ForwardStatus;
 import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.app.tunnels.TunnelListener;
@@ -30,10 +32,14 @@ import dev.keyport.app.tunnels.TunnelStatus;
 import dev.keyport.terminal.tunnel.ForwardSpec;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
+import dev.keyport.vault.Vault;
+import dev.keyport.vault.VaultException;
 
 /** {@code keyport tunnel add|list|rm|up}: saved port forwards. */
-@Command(name = "tunnel", mixinStandardHelpOptions = true, description = "Save, list, remove and run tunnels (saved port forwards).",
-        subcommands = {TunnelCommand.Add.class, TunnelCommand.ListTunnels.class, TunnelCommand.Remove.class, TunnelCommand.Up.class})
+@Command(name = "tunnel", mixinStandardHelpOptions = true, description = {"Save, list, remove and run tunnels (saved port forwards).",
+        "While the Keyport window is open, tunnel up, tunnel down and tunnel list are served by the window."},
+        subcommands = {TunnelCommand.Add.class, TunnelCommand.ListTunnels.class, TunnelCommand.Remove.class, TunnelCommand.Up.class,
+                TunnelCommand.Down.class})
 public final class TunnelCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Save a tunnel through a saved host. Forwards are written as"
@@ -102,15 +108,26 @@ public final class TunnelCommand {
 
         @Override
         public Integer call() {
-            return Cli.withVault(spec, common, (vault, out) -> {
-                Map<UUID, Host> hosts = HostCommand.byId(vault.hosts().list(), Host::id);
-                Table.list(out, vault.forwardProfiles().list(), "No tunnels yet. Add one with: keyport tunnel add NAME HOST -L 5432:db.internal:5432",
-                        new String[] {"NAME", "HOST", "FORWARDS", "AUTOSTART"}, p -> new String[] {p.name(),
-                                hosts.containsKey(p.hostId()) ? hosts.get(p.hostId()).name() : "(missing host)",
-                                Forwards.specs(p).stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" ")),
-                                p.autostart() ? "yes" : "no"});
-                return 0;
+            return Cli.run(spec, env -> {
+                Optional<Integer> beside = Cli.besideWindow(spec, env, common, InstanceRequest.of(InstanceRequest.TUNNEL_LIST, List.of()));
+                if (beside.isPresent()) {
+                    return beside.get();
+                }
+                return Cli.withVault(spec, env, common, (vault, out) -> {
+                    print(vault, out);
+                    return 0;
+                });
             });
+        }
+
+        /** The table of saved tunnels, for this command and for the window serving it. */
+        static void print(Vault vault, PrintWriter out) throws VaultException {
+            Map<UUID, Host> hosts = HostCommand.byId(vault.hosts().list(), Host::id);
+            Table.list(out, vault.forwardProfiles().list(), "No tunnels yet. Add one with: keyport tunnel add NAME HOST -L 5432:db.internal:5432",
+                    new String[] {"NAME", "HOST", "FORWARDS", "AUTOSTART"}, p -> new String[] {p.name(),
+                            hosts.containsKey(p.hostId()) ? hosts.get(p.hostId()).name() : "(missing host)",
+                            Forwards.specs(p).stream().map(ForwardSpec::toOpenSsh).collect(Collectors.joining(" ")),
+                            p.autostart() ? "yes" : "no"});
         }
     }
 
@@ -135,8 +152,33 @@ public final class TunnelCommand {
         }
     }
 
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Switch saved tunnels off in the Keyport window"
+            + " (a tunnel run by tunnel up stops with Ctrl-C).")
+    static final class Down implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        CommonOptions common;
+        @Parameters(index = "0..*", arity = "1..*", paramLabel = "NAME", description = "Saved tunnels (names or ids)")
+        List<String> names;
+
+        @Override
+        public Integer call() {
+            return Cli.run(spec, env -> {
+                Optional<Integer> beside = Cli.besideWindow(spec, env, common, InstanceRequest.of(InstanceRequest.TUNNEL_DOWN, names));
+                if (beside.isPresent()) {
+                    return beside.get();
+                }
+                throw new IllegalArgumentException("No Keyport window is running, so no tunnel is on: a tunnel runs while the window"
+                        + " has it switched on or while keyport tunnel up runs (stop that one with Ctrl-C).");
+            });
+        }
+    }
+
     @Command(name = "up", mixinStandardHelpOptions = true, description = {"Run saved tunnels in the foreground until Ctrl-C or SIGTERM,"
             + " reconnecting when the connection drops. Each change of state is printed with the time.",
+            "While the Keyport window is open, the window runs them (they show switched on there) and this command reports"
+                    + " their states until Ctrl-C, which switches them off again.",
             "The vault's master password comes from KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input."})
     public static final class Up implements Callable<Integer> {
         @Spec
@@ -165,6 +207,14 @@ public final class TunnelCommand {
 
         @Override
         public Integer call() {
+            return Cli.run(spec, env -> {
+                SignalStop.install(stop);
+                Optional<Integer> beside = Cli.besideWindow(spec, env, common, InstanceRequest.of(InstanceRequest.TUNNEL_UP, names), stop);
+                return beside.isPresent() ? beside.get() : runHere();
+            });
+        }
+
+        private int runHere() {
             return Cli.withContext(spec, common, new ConsolePrompter(console, err, batch), (context, out) -> {
                 List<ForwardProfile> profiles = new ArrayList<>();
                 for (String name : names) {
@@ -175,12 +225,11 @@ public final class TunnelCommand {
                 TunnelListener printer = status -> {
                     String line = describe(status);
                     if (!line.equals(last.put(status.id(), line))) {
-                        out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + Display.escape(status.profile().name() + ": " + line));
+                        out.println(Display.escape(stamped(status.profile().name() + ": " + line)));
                         out.flush();
                     }
                 };
                 tunnels.addListener(printer);
-                SignalStop.install(stop);
                 profiles.forEach(tunnels::switchOn);
                 try {
                     stop.await();
@@ -189,11 +238,16 @@ public final class TunnelCommand {
                 }
                 for (ForwardProfile profile : profiles) {
                     tunnels.switchOffAndWait(profile.id());
-                    out.println(LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + Display.escape(profile.name()) + ": off");
+                    out.println(Display.escape(stamped(profile.name() + ": off")));
                 }
                 out.flush();
                 return 0;
             });
+        }
+
+        /** "14:02:11 TEXT": a line of {@code tunnel up}'s output. */
+        static String stamped(String text) {
+            return LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + text;
         }
 
         /** State and ports, without the counters (they would print a line a second). */

@@ -19,6 +19,8 @@ public final class BoundedFile {
     public static final Kind SECRET = new Kind("a password file", 64 * 1024);
     /** An OpenSSH client configuration file (each included file on its own). */
     public static final Kind SSH_CONFIG = new Kind("an SSH config file", 4 * 1024 * 1024);
+    /** A public key file ({@code .pub}): one line. */
+    public static final Kind PUBLIC_KEY = new Kind("a public key", 64 * 1024);
     /** An OpenSSH known_hosts file. */
     public static final Kind KNOWN_HOSTS = new Kind("a known_hosts file", 16 * 1024 * 1024);
 
@@ -38,8 +40,15 @@ public final class BoundedFile {
     private BoundedFile() {
     }
 
-    /** The whole file, at most {@code kind.limit()} bytes; the caller wipes secret content. */
+    /**
+     * The whole file, at most {@code kind.limit()} bytes; the caller wipes secret content. A missing
+     * file throws {@link java.nio.file.NoSuchFileException} (callers tell it apart); {@link #describe}
+     * turns any failure into a sentence for a person.
+     */
     public static byte[] read(Path file, Kind kind) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder, not " + kind.what() + " file.");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes(kind.limit() + 1);
             if (bytes.length > kind.limit()) {
@@ -50,12 +59,24 @@ public final class BoundedFile {
         }
     }
 
+    /** What a failure of {@link #read} means for a person: "There is no file FILE.", "FILE cannot be read: permission denied.", or its message. */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "There is no file " + f.getFile() + ".";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return f.getFile() + " cannot be read: permission denied.";
+        }
+        return e.getMessage();
+    }
+
     /** "FILE is too large for a key (limit 1 MiB)". */
     public static String tooLarge(Path file, Kind kind) {
         return file + " is too large for " + kind.what() + " (limit " + size(kind.limit()) + ")";
     }
 
-    static String size(long bytes) {
+    /** "1 MiB", "64 KiB", "100 bytes". */
+    public static String size(long bytes) {
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + " MiB";
         }

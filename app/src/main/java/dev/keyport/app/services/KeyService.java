@@ -61,7 +61,6 @@ public final class KeyService {
     public record Imported(KeyEntry entry, Optional<String> warning) {
     }
 
-    private static final int PUBLIC_KEY_FILE_LIMIT = 64 * 1024;
 
     private final KeyRepository keys;
     private final HostRepository hosts;
@@ -146,11 +145,11 @@ public final class KeyService {
         }
     }
 
-    /** Imports a private key file (read bounded: {@link BoundedFiles#KEY_LIMIT}); its comment comes from FILE.pub when there. */
+    /** Imports a private key file (read bounded: {@link BoundedFile#KEY}); its comment comes from FILE.pub when there. */
     public Imported importFile(Path file, String name, char[] passphrase) throws IOException, VaultException, KeyCodecException {
         byte[] material;
         try {
-            material = BoundedFiles.readKey(file);
+            material = readKeyFile(file);
         } catch (IOException e) {
             wipe(passphrase);
             throw e;
@@ -160,6 +159,20 @@ public final class KeyService {
             return importKey(material, file.toString(), keyName, commentFromPublicKeyFile(file).orElse(keyName), passphrase);
         } finally {
             Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    /**
+     * A private key file's bytes, at most {@link BoundedFile#KEY}'s limit, with a sentence for a person
+     * when it cannot be read ("There is no file FILE."); the caller wipes them. Blocking.
+     */
+    public static byte[] readKeyFile(Path file) throws IOException {
+        try {
+            return BoundedFile.read(file, BoundedFile.KEY);
+        } catch (BoundedFile.TooLargeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(BoundedFile.describe(e), e);
         }
     }
 
@@ -175,9 +188,9 @@ public final class KeyService {
             throws VaultException, KeyCodecException {
         try {
             Fields.require(Fields.checkName("Key name", name));
-            if (material.length > BoundedFiles.KEY_LIMIT) {
+            if (material.length > BoundedFile.KEY.limit()) {
                 throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE, source + " is too large for a key (limit "
-                        + BoundedFiles.size(BoundedFiles.KEY_LIMIT) + ").", null);
+                        + BoundedFile.size(BoundedFile.KEY.limit()) + ")", null);
             }
             if (looksLikePublicKey(material)) {
                 throw new KeyCodecException(KeyCodecException.Reason.UNREADABLE, source + " is a public key. Keyport keeps private"
@@ -289,7 +302,7 @@ public final class KeyService {
             if (!Files.isRegularFile(pub)) {
                 return Optional.empty();
             }
-            String[] parts = new String(BoundedFiles.read(pub, PUBLIC_KEY_FILE_LIMIT, "a public key"), StandardCharsets.UTF_8)
+            String[] parts = new String(BoundedFile.read(pub, BoundedFile.PUBLIC_KEY), StandardCharsets.UTF_8)
                     .strip().split(" ", 3);
             return parts.length == 3 ? Optional.of(parts[2].strip()) : Optional.empty();
         } catch (IOException e) {

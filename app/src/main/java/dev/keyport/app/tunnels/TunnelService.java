@@ -123,6 +123,18 @@ public final class TunnelService implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches a tunnel off after any switching asked for before (so a switch-on still queued does not
+     * turn it on again afterwards) and waits until its ports are closed. Blocking.
+     */
+    public void switchOffInOrder(UUID profileId) throws InterruptedException {
+        try {
+            control.submit(() -> switchOffAndWait(profileId)).get();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            switchOffAndWait(profileId); // closing: the tunnels close anyway
+        }
+    }
+
     /** The tunnel's state now; off when it is not switched on. */
     public TunnelStatus status(ForwardProfile profile) {
         RunningTunnel tunnel = running.get(profile.id());

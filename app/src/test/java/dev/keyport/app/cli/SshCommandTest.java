@@ -80,6 +80,25 @@ class SshCommandTest {
     }
 
     @Test
+    void dashTRunsTheCommandOnAPtyAsSshDoesAndWithoutItOrWithDashTTheCommandHasNone() {
+        Path knownHosts = dir.resolve("kh-tty");
+
+        Run withPty = run(Map.of(), args(knownHosts, "accept-new", "-t", "root@127.0.0.1", "--", "tty"));
+        assertThat(withPty.status()).as(withPty.err()).isZero();
+        assertThat(withPty.out().strip()).matches("/dev/pts/\\d+");
+
+        Run plain = run(Map.of(), args(knownHosts, "accept-new", "root@127.0.0.1", "--", "tty"));
+        assertThat(plain.out().strip()).isEqualTo("not a tty");
+        assertThat(plain.status()).isEqualTo(1);
+
+        Run refused = run(Map.of(), args(knownHosts, "accept-new", "-T", "root@127.0.0.1", "--", "tty"));
+        assertThat(refused.out().strip()).isEqualTo("not a tty");
+
+        Run status = run(Map.of(), args(knownHosts, "accept-new", "-t", "root@127.0.0.1", "--", "exit 3"));
+        assertThat(status.status()).isEqualTo(3); // the command's exit status, as without -t
+    }
+
+    @Test
     void strictCheckingWithAnUnknownHostFailsOnStderrWith255() {
         Run run = run(Map.of(), args(dir.resolve("kh-empty"), "yes", "root@127.0.0.1", "--", "true"));
         assertThat(run.status()).isEqualTo(255);

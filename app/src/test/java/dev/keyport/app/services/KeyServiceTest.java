@@ -141,16 +141,18 @@ class KeyServiceTest {
     @Test
     void aKeyFileOverOneMebibyteOrAnEndlessOneIsRefusedWithTheLimit() throws Exception {
         Path big = dir.resolve("big key");
-        Files.write(big, new byte[BoundedFiles.KEY_LIMIT + 1]);
+        Files.write(big, new byte[BoundedFile.KEY.limit() + 1]);
 
         assertThatThrownBy(() -> keys.importFile(big, null, null)).isInstanceOf(IOException.class)
-                .hasMessage(big + " is too large for a key (limit 1 MiB).");
+                .hasMessage(big + " is too large for a key (limit 1 MiB)");
         assertThatThrownBy(() -> keys.importFile(Path.of("/dev/zero"), null, null)).isInstanceOf(IOException.class)
-                .hasMessage("/dev/zero is too large for a key (limit 1 MiB).");
+                .hasMessage("/dev/zero is too large for a key (limit 1 MiB)");
         assertThatThrownBy(() -> keys.importFile(dir.resolve("missing"), null, null)).isInstanceOf(IOException.class)
                 .hasMessage("There is no file " + dir.resolve("missing") + ".");
-        Files.write(big, new byte[BoundedFiles.KEY_LIMIT]);
-        assertThat(BoundedFiles.readKey(big)).hasSize(BoundedFiles.KEY_LIMIT);
+        assertThatThrownBy(() -> keys.importFile(dir, null, null)).isInstanceOf(IOException.class)
+                .hasMessage(dir + " is a folder, not a key file.");
+        Files.write(big, new byte[BoundedFile.KEY.limit()]);
+        assertThat(BoundedFile.read(big, BoundedFile.KEY)).hasSize(1024 * 1024);
     }
 
     @Test

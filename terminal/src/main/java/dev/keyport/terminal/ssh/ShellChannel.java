@@ -7,23 +7,23 @@ import java.util.EnumSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
-import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.PtyCapableChannelSession;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 
 /**
- * A shell on the server with a PTY: bytes in, bytes out, a size. Closing it (or the shell ending)
+ * A shell (or a command run with {@code ssh -t}) on the server, usually with a PTY: bytes in, bytes out, a size. Closing it (or the shell ending)
  * closes this channel only: the connection it was opened on stays up for its other channels
  * (another shell, tunnels) until its owner closes it.
  */
 public final class ShellChannel implements AutoCloseable {
 
     private final SshConnection connection;
-    private final ChannelShell channel;
+    private final PtyCapableChannelSession channel;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private volatile int columns;
     private volatile int rows;
 
-    ShellChannel(SshConnection connection, ChannelShell channel) {
+    ShellChannel(SshConnection connection, PtyCapableChannelSession channel) {
         this.connection = connection;
         this.channel = channel;
         this.columns = channel.getPtyColumns();

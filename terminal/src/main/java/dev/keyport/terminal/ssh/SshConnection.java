@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
@@ -79,7 +78,35 @@ public final class SshConnection implements AutoCloseable {
      */
     public ShellChannel openShell(int columns, int rows, String term, boolean pty, boolean localTerminalModes) throws SshFailure {
         try {
-            ChannelShell channel = session.createShellChannel();
+            return open(session.createShellChannel(), columns, rows, term, pty, localTerminalModes);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SshFailure f) {
+                throw f;
+            }
+            throw new SshFailure(Kind.CHANNEL_OPEN_FAILED, "The server " + spec.displayName() + " refused to open a shell: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code command} as {@code ssh -t HOST COMMAND} does: on a PTY of type {@code term} and the
+     * given size (when {@code pty}), read and written like a shell, so a full-screen program or one
+     * that checks {@code tty} works. Without {@code pty} it is {@link #exec} with streams.
+     */
+    public ShellChannel openCommand(String command, int columns, int rows, String term, boolean pty, boolean localTerminalModes)
+            throws SshFailure {
+        try {
+            return open(session.createExecChannel(command), columns, rows, term, pty, localTerminalModes);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SshFailure f) {
+                throw f;
+            }
+            throw channelFailure("run a command", e);
+        }
+    }
+
+    private ShellChannel open(org.apache.sshd.client.channel.PtyCapableChannelSession channel, int columns, int rows, String term,
+            boolean pty, boolean localTerminalModes) throws SshFailure {
+        try {
             channel.setUsePty(pty);
             if (pty && localTerminalModes) {
                 try {

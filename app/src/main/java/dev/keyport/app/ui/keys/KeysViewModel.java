@@ -177,7 +177,7 @@ public final class KeysViewModel {
         background.execute(() -> {
             byte[] material;
             try {
-                material = dev.keyport.app.services.BoundedFiles.readKey(file);
+                material = KeyService.readKeyFile(file);
             } catch (IOException e) {
                 ui.execute(() -> fail(e.getMessage()));
                 return;

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.app.services.KnownHostsService;
 import dev.keyport.app.services.KnownHostsService.Entry;
 import dev.keyport.app.services.KnownHostsService.Source;
@@ -143,7 +144,7 @@ public final class KnownHostsViewModel {
 
     /** The host column: the name or address, or "hashed name" for a hashed known_hosts entry (it cannot be reversed). */
     public static String hostText(Entry entry) {
-        return entry.hashed() ? "(hashed name)" : entry.host();
+        return entry.hashed() ? "(hashed name)" : DisplayText.line(entry.host()); // as known_hosts has it
     }
 
     public static String portText(Entry entry) {

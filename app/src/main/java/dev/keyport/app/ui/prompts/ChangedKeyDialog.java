@@ -17,6 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.terminal.HostKeyChange;
 
 /**
@@ -44,7 +45,7 @@ public final class ChangedKeyDialog {
         }
         dialog.setResizable(true);
         dialog.setTitle("Server key changed");
-        dialog.setHeaderText("The key of " + change.hostAndPort() + " has changed");
+        dialog.setHeaderText("The key of " + DisplayText.line(change.hostAndPort()) + " has changed");
         FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
         icon.getStyleClass().add(Styles.DANGER);
         icon.setIconSize(32);

@@ -16,6 +16,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.terminal.HostKeyInfo;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 
@@ -41,7 +42,7 @@ final class HostKeyDialog {
         dialog.initOwner(owner);
         dialog.setResizable(true);
         dialog.setTitle("Unknown server");
-        dialog.setHeaderText("First connection to " + info.host() + ":" + info.port());
+        dialog.setHeaderText("First connection to " + DisplayText.line(info.host()) + ":" + info.port());
         FontIcon icon = new FontIcon(Feather.SHIELD);
         icon.getStyleClass().add(Styles.WARNING);
         icon.setIconSize(32);
@@ -55,7 +56,7 @@ final class HostKeyDialog {
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(6);
-        facts.addRow(0, muted("Key type"), new Label(info.keyType()));
+        facts.addRow(0, muted("Key type"), new Label(DisplayText.line(info.keyType())));
         Label fingerprint = FingerprintLabel.of(info.fingerprint());
         fingerprint.setId("host-key-fingerprint");
         Button copy = new Button(null, new FontIcon(Feather.COPY));

@@ -17,6 +17,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.terminal.UserPrompter.Prompt;
 
 /**
@@ -31,8 +32,8 @@ final class PromptsDialog {
     static Optional<List<char[]>> show(Window owner, String title, String instruction, List<Prompt> prompts) {
         Dialog<List<char[]>> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setHeaderText(instruction == null || instruction.isBlank() ? "The server asks:" : instruction.strip());
+        dialog.setTitle(DisplayText.line(title)); // the server chooses the name, instruction and prompts
+        dialog.setHeaderText(instruction == null || instruction.isBlank() ? "The server asks:" : DisplayText.lines(instruction.strip()));
         dialog.setGraphic(new FontIcon(Feather.KEY));
         VBox content = new VBox(8);
         List<TextInputControl> fields = new ArrayList<>();
@@ -41,7 +42,7 @@ final class PromptsDialog {
             TextInputControl field = prompt.echo() ? new TextField() : new PasswordField();
             field.setId("prompt-field-" + i);
             fields.add(field);
-            content.getChildren().addAll(new Label(prompt.text().strip()), field);
+            content.getChildren().addAll(new Label(DisplayText.line(prompt.text().strip())), field);
         }
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

@@ -13,6 +13,8 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import dev.keyport.app.services.DisplayText;
+
 /** Asks for a password or passphrase. The typed text is handed over as a char array. */
 final class SecretDialog {
 
@@ -22,8 +24,8 @@ final class SecretDialog {
     static Optional<char[]> show(Window owner, String title, String prompt) {
         Dialog<char[]> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(title);
-        dialog.setHeaderText(prompt);
+        dialog.setTitle(DisplayText.line(title));
+        dialog.setHeaderText(DisplayText.line(prompt));
         dialog.setGraphic(new FontIcon(Feather.LOCK));
         PasswordField field = new PasswordField();
         field.setId("secret-field");

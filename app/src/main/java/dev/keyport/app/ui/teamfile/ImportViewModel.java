@@ -21,6 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.app.teamfile.ChangeKind;
 import dev.keyport.app.teamfile.ConflictChoice;
 import dev.keyport.app.teamfile.EntityKind;
@@ -143,13 +144,13 @@ public final class ImportViewModel {
                         needsPassphrase.set(true);
                         problem.set("This team file carries secrets (passwords or keys). Enter the passphrase it was exported with.");
                     } else {
-                        problem.set(e.getMessage());
+                        problem.set(DisplayText.line(e.getMessage())); // may quote the file
                     }
                 });
             } catch (VaultException | RuntimeException e) {
                 ui.execute(() -> {
                     step.set(Step.CHOOSE);
-                    problem.set(e.getMessage());
+                    problem.set(DisplayText.line(e.getMessage())); // may quote the file
                 });
             } finally {
                 secret.ifPresent(p -> Arrays.fill(p, '\0'));
@@ -180,11 +181,11 @@ public final class ImportViewModel {
         for (PlannedChange change : read.changes()) {
             if (change.change() != ChangeKind.UNCHANGED) {
                 lines.add(word(change.change()).toUpperCase(Locale.ROOT) + "  " + singular(change.entity()) + " "
-                        + change.name() + (change.detail() == null || change.detail().isEmpty() ? "" : ": " + change.detail()));
+                        + DisplayText.line(change.name()) + (change.detail() == null || change.detail().isEmpty() ? "" : ": " + DisplayText.line(change.detail())));
             }
         }
-        read.newlyTrusted().forEach(key -> lines.add("TRUST  " + key));
-        read.warnings().forEach(warning -> lines.add("WARNING  " + warning));
+        read.newlyTrusted().forEach(key -> lines.add("TRUST  " + DisplayText.line(String.valueOf(key))));
+        read.warnings().forEach(warning -> lines.add("WARNING  " + DisplayText.line(warning)));
         details.setAll(lines);
         conflicts.set(read.hasConflicts());
         step.set(Step.PREVIEW);
@@ -241,7 +242,7 @@ public final class ImportViewModel {
                 });
             } catch (VaultException | RuntimeException e) {
                 ui.execute(() -> {
-                    problem.set("Nothing was imported: " + e.getMessage());
+                    problem.set("Nothing was imported: " + DisplayText.line(e.getMessage()));
                     step.set(Step.PREVIEW);
                 });
             }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.app.session.Session;
 import dev.keyport.app.session.SessionEvent;
 import dev.keyport.app.session.SessionService;
@@ -260,13 +261,13 @@ public final class TerminalTabViewModel {
 
     private String disconnectedText() {
         String reason = disconnectReason;
-        return "Disconnected from " + host.name() + (reason == null || reason.isBlank() ? "." : ". " + reason);
+        return "Disconnected from " + DisplayText.line(host.name()) + (reason == null || reason.isBlank() ? "." : ". " + DisplayText.line(reason)); // the server's words
     }
 
     private void fail(String title, String message) {
         releaseSession();
-        problemTitle.set(title);
-        problem.set(message);
+        problemTitle.set(DisplayText.line(title));
+        problem.set(DisplayText.lines(message)); // may quote the server
         phase.set(Phase.FAILED);
     }
 

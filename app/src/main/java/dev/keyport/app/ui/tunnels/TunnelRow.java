@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import dev.keyport.app.services.DisplayText;
 import dev.keyport.app.tunnels.ForwardStatus;
 import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.app.tunnels.TunnelState;
@@ -55,10 +56,10 @@ public final class TunnelRow {
         on.set(status.switchedOn());
         keyChange.set(status.state() instanceof TunnelState.Failed f ? f.keyChange().orElse(null) : null);
         failing.set(status.state() instanceof TunnelState.Failed || status.forwards().stream().anyMatch(f -> !f.problem().isEmpty()));
-        StringBuilder text = new StringBuilder(capitalized(TunnelState.describe(status.state())));
+        StringBuilder text = new StringBuilder(DisplayText.line(capitalized(TunnelState.describe(status.state())))); // reasons quote the server
         for (ForwardStatus f : status.forwards()) {
             if (!f.problem().isEmpty() && !(status.state() instanceof TunnelState.Failed)) {
-                text.append("\n").append(f.spec().toOpenSsh()).append(": ").append(f.problem());
+                text.append("\n").append(f.spec().toOpenSsh()).append(": ").append(DisplayText.line(f.problem()));
             }
         }
         state.set(text.toString());

@@ -53,6 +53,15 @@ class KnownHostsViewModelTest {
     }
 
     @Test
+    void aHostNameFromKnownHostsIsShownWithItsControlCharactersVisible() {
+        Entry hostile = new Entry(java.util.Optional.empty(), "git\u202Emoc.example\u001b[2J", java.util.OptionalInt.empty(), false, "",
+                "ssh-ed25519", "SHA256:x", KnownHostsService.Source.values()[0], "known_hosts line 9", java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        assertThat(KnownHostsViewModel.hostText(hostile)).isEqualTo("git\\u202Emoc.example\\e[2J");
+    }
+
+    @Test
     void searchFindsByHostPortFingerprintSourceAndAHashedNameByItsHost() {
         model.searchProperty().set("git.example:2222");
         assertThat(model.entries()).singleElement().satisfies(e -> assertThat(e.host()).isEqualTo("git.example"));

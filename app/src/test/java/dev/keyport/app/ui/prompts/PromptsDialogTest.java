@@ -55,4 +55,21 @@ class PromptsDialogTest {
         List<char[]> got = answers.get(20, TimeUnit.SECONDS).orElseThrow();
         assertThat(got).extracting(String::new).containsExactly("s3cret", "424242");
     }
+
+    @Test
+    void whatTheServerAsksIsShownWithItsControlCharactersVisible(FxRobot robot) throws Exception {
+        FxUserPrompter prompter = new FxUserPrompter(() -> stage);
+        CompletableFuture<Optional<List<char[]>>> answers = CompletableFuture.supplyAsync(() -> prompter.answerPrompts(
+                "\u001b]0;owned\u0007Login", "Line one\n\u001b[2JLine two \u202Egnp.exe",
+                List.of(new Prompt("Code\u001b[8m: ", true))));
+
+        KeyportHarness.awaitShowing(robot, "#prompt-field-0");
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(pane.getHeaderText()).isEqualTo("Line one\n\\e[2JLine two \\u202Egnp.exe");
+        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class)).extracting(javafx.scene.control.Label::getText)
+                .contains("Code\\e[8m:");
+        assertThat(((Stage) pane.getScene().getWindow()).getTitle()).isEqualTo("\\e]0;owned^GLogin");
+        robot.clickOn("#prompt-field-0").write("1").type(KeyCode.ENTER);
+        assertThat(answers.get(20, TimeUnit.SECONDS)).isPresent();
+    }
 }
