@@ -79,7 +79,7 @@ public final class HostCommand {
                     }
                     Host host = Host.create(name, address, portNumber, login, auth).withDetails(details);
                     vault.hosts().save(host);
-                    out.println(Display.escape("Saved " + host.name() + " (" + login + "@" + address + ":" + portNumber + ", id " + host.id() + ")"));
+                    out.println(Display.escape("Saved " + host.name() + " (" + Destination.display(login, address, portNumber, true) + ", id " + host.id() + ")"));
                     return 0;
                 });
             });
@@ -125,7 +125,7 @@ public final class HostCommand {
             Map<UUID, String> keys = vault.keys().list().stream().collect(Collectors.toMap(KeyEntry::id, KeyEntry::name));
             Table.list(out, hosts, "No hosts yet. Add one with: keyport host add NAME USER@ADDRESS",
                     new String[] {"NAME", "TARGET", "LOGIN", "GROUP", "TAGS"}, h -> new String[] {h.name(),
-                            h.username() + "@" + h.address() + ":" + h.port(), describe(h.auth(), keys),
+                            Destination.display(h.username(), h.address(), h.port(), true), describe(h.auth(), keys),
                             h.details().groupId().map(groups::get).orElse("-"),
                             h.details().tags().isEmpty() ? "-" : String.join(",", h.details().tags())});
         }
@@ -142,6 +142,9 @@ public final class HostCommand {
             }
             if (auth instanceof HostAuth.Managed) {
                 return "managed";
+            }
+            if (auth instanceof HostAuth.Agent) {
+                return "SSH agent only";
             }
             return "password (asked)";
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.BoundedFile;
 import dev.keyport.app.services.KeyStorage;
 import dev.keyport.syncformat.openssh.SshConfig;
@@ -216,7 +217,7 @@ public final class SshConfigImport {
             String user = alias.user().orElse(existing != null ? existing.username() : System.getProperty("user.name", "root"));
             Host host = new Host(ids.get(alias.alias()), alias.alias(), unbracket(alias.hostNameOrAlias()), alias.portOrDefault(), user,
                     auth, details);
-            String where = " (" + host.username() + "@" + host.address() + ":" + host.port() + ")";
+            String where = " (" + Destination.display(host.username(), host.address(), host.port(), true) + ")";
             if (existing == null) {
                 added++;
                 lines.add("added " + host.name() + where);

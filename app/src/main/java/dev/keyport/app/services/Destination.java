@@ -11,6 +11,16 @@ import dev.keyport.vault.Fields;
  */
 public record Destination(Optional<String> user, String host, Optional<Integer> port) {
 
+    /**
+     * How a person reads a saved target: {@code user@host:port}, an IPv6 address in brackets
+     * ({@code u@[::1]:2222}) so that the port cannot be taken for part of it; the port is left out
+     * when it is 22 and {@code withDefaultPort} is false. The inverse of {@link #parse}.
+     */
+    public static String display(String user, String host, int port, boolean withDefaultPort) {
+        String address = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return user + "@" + address + (port == 22 && !withDefaultPort ? "" : ":" + port);
+    }
+
     /** @throws IllegalArgumentException with a message for the person, when the text is not a destination */
     public static Destination parse(String text) {
         String rest = text.strip();

@@ -209,6 +209,14 @@ class CliHardeningTest {
         assertClean(result, List.of("host list"));
     }
 
+    /** An IPv6 address is printed in brackets, so that its port cannot be read as part of it, and reads back the same. */
+    @Test
+    void anIpv6TargetIsPrintedInBracketsAsItIsTyped() {
+        Result added = run(env, "host", "add", "v6", "u@[::1]:2222");
+        assertThat(added.out()).contains("Saved v6 (u@[::1]:2222, id ");
+        assertThat(run(env, "host", "list").out()).contains("u@[::1]:2222").doesNotContain("u@::1:2222");
+    }
+
     @Test
     void keyCommentsAndOtherOutsideTextAreShownWithControlCharactersVisible() throws Exception {
         Result generated = run(env, "key", "generate", "--comment", "alice\u001b]0;owned\u0007@laptop", "--name", "laptop");

@@ -11,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class DestinationTest {
 
     @Test
+    void aTargetIsDisplayedAsItIsTypedWithIpv6InBrackets() {
+        assertThat(Destination.display("u", "::1", 2222, true)).isEqualTo("u@[::1]:2222");
+        assertThat(Destination.display("u", "db.internal", 22, false)).isEqualTo("u@db.internal");
+        assertThat(Destination.display("u", "db.internal", 22, true)).isEqualTo("u@db.internal:22");
+        assertThat(Destination.parse(Destination.display("u", "fe80::1", 2200, true)))
+                .isEqualTo(new Destination(Optional.of("u"), "fe80::1", Optional.of(2200)));
+    }
+
+    @Test
     void aBareHostHasNoUserAndNoPort() {
         assertThat(Destination.parse("db.internal")).isEqualTo(new Destination(Optional.empty(), "db.internal", Optional.empty()));
     }

@@ -44,6 +44,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.HostService;
 import dev.keyport.app.ui.hosts.HostTree.GroupRow;
 import dev.keyport.app.ui.hosts.HostTree.HostRow;
@@ -665,7 +666,7 @@ public final class HostListView extends VBox {
                     setGraphic(hostRow);
                 }
                 Host h = host.host();
-                tooltip.setText(h.name() + "\n" + h.username() + "@" + h.address() + ":" + h.port()
+                tooltip.setText(h.name() + "\n" + Destination.display(h.username(), h.address(), h.port(), true)
                         + (host.groupPath().isEmpty() ? "" : "\nGroup: " + host.groupPath())
                         + (h.details().tags().isEmpty() ? "" : "\nTags: " + String.join(", ", h.details().tags())));
                 if (getTooltip() != tooltip) {
@@ -736,7 +737,7 @@ public final class HostListView extends VBox {
             }
             Host host = hostRow.host();
             hostName.setText(host.name());
-            target.setText(host.username() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()));
+            target.setText(Destination.display(host.username(), host.address(), host.port(), false));
             List<String> tags = host.details().tags();
             while (chips.size() < tags.size()) {
                 Label chip = new Label();

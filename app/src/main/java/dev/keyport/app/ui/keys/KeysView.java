@@ -42,6 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.ui.Pages;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.vault.Host;
@@ -326,7 +327,7 @@ public final class KeysView extends VBox {
         hosts.setConverter(new StringConverter<>() {
             @Override
             public String toString(Host host) {
-                return host == null ? "" : host.name() + " (" + host.username() + "@" + host.address() + ":" + host.port() + ")";
+                return host == null ? "" : host.name() + " (" + Destination.display(host.username(), host.address(), host.port(), true) + ")";
             }
 
             @Override

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.app.services.DisplayText;
 import dev.keyport.app.session.Session;
 import dev.keyport.app.session.SessionEvent;
@@ -187,7 +188,7 @@ public final class TerminalTabViewModel {
         problemTitle.set("");
         problem.set("");
         ended.set("");
-        status.set("Connecting to " + host.username() + "@" + host.address() + ":" + host.port() + "…");
+        status.set("Connecting to " + Destination.display(host.username(), host.address(), host.port(), true) + "…");
         phase.set(Phase.CONNECTING);
         session = sessions.open(host, Sharing.OWN, event -> ui.execute(() -> onEvent(thisAttempt, event, size)));
     }
@@ -197,7 +198,7 @@ public final class TerminalTabViewModel {
             return;
         }
         if (event instanceof SessionEvent.Connecting) {
-            status.set("Connecting to " + host.username() + "@" + host.address() + ":" + host.port() + "…");
+            status.set("Connecting to " + Destination.display(host.username(), host.address(), host.port(), true) + "…");
         } else if (event instanceof SessionEvent.Authenticating a) {
             status.set("Logging in as " + a.user() + "…");
         } else if (event instanceof SessionEvent.Prompting p) {

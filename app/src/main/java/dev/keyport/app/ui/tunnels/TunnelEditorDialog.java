@@ -23,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
 
+import dev.keyport.app.services.Destination;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
 
@@ -49,7 +50,7 @@ public final class TunnelEditorDialog {
         host.setConverter(new StringConverter<>() {
             @Override
             public String toString(Host h) {
-                return h == null ? "" : h.name() + "  (" + h.username() + "@" + h.address() + (h.port() == 22 ? "" : ":" + h.port()) + ")";
+                return h == null ? "" : h.name() + "  (" + Destination.display(h.username(), h.address(), h.port(), false) + ")";
             }
 
             @Override
