@@ -92,7 +92,7 @@ class CliTest {
 
         Result v6 = run(env, "", "host", "add", "local6", "deploy@[::1]:2222");
         assertThat(v6.exit()).as(v6.err()).isZero();
-        assertThat(v6.out()).startsWith("Saved local6 (deploy@::1:2222, id ");
+        assertThat(v6.out()).startsWith("Saved local6 (deploy@[::1]:2222, id ");
         Result options = run(env, "", "host", "add", "db", "deploy@db.internal:2222", "-u", "admin", "-p", "2200");
         assertThat(options.out()).startsWith("Saved db (admin@db.internal:2200, id ");
         Result defaults = run(env, "", "host", "add", "web", "web.internal");
@@ -104,7 +104,7 @@ class CliTest {
         assertThat(badPort.err()).isEqualTo("keyport: Bad port in x.example:ssh: ssh" + System.lineSeparator());
         assertThat(run(Map.of(), "", "host", "add", "x", "[::1:22").err()).isEqualTo("keyport: Missing ']' in [::1:22" + System.lineSeparator());
         assertThat(run(Map.of(), "", "host", "add", "x", "deploy@").err()).contains("expected [user@]host[:port]");
-        assertThat(run(env, "", "host", "list").out()).contains("deploy@::1:2222").contains("admin@db.internal:2200")
+        assertThat(run(env, "", "host", "list").out()).contains("deploy@[::1]:2222").contains("admin@db.internal:2200")
                 .doesNotContain("x.example");
     }
 
