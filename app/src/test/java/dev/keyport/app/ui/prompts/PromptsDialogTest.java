@@ -63,13 +63,14 @@ class PromptsDialogTest {
                 "\u001b]0;owned\u0007Login", "Line one\n\u001b[2JLine two \u202Egnp.exe",
                 List.of(new Prompt("Code\u001b[8m: ", true))));
 
-        KeyportHarness.awaitShowing(robot, "#prompt-field-0");
+        Node field = KeyportHarness.awaitShowing(robot, "#prompt-field-0");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(pane.getHeaderText()).isEqualTo("Line one\n\\e[2JLine two \\u202Egnp.exe");
         assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class)).extracting(javafx.scene.control.Label::getText)
                 .contains("Code\\e[8m:");
         assertThat(((Stage) pane.getScene().getWindow()).getTitle()).isEqualTo("\\e]0;owned^GLogin");
-        robot.clickOn("#prompt-field-0").write("1").type(KeyCode.ENTER);
+        robot.clickOn(field).write("1").type(KeyCode.ENTER);
         assertThat(answers.get(20, TimeUnit.SECONDS)).isPresent();
     }
 }
