@@ -118,8 +118,24 @@ public final class HostListView extends VBox {
         addGroup.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON);
         addGroup.setTooltip(new Tooltip("New group"));
         addGroup.setOnAction(e -> askGroupName(null));
-        HBox header = new HBox(8, title, total, spacer, addGroup, edit, add);
+        HBox header = new HBox(6, title, total, spacer, addGroup, edit, add);
         header.setAlignment(Pos.CENTER_LEFT);
+        // The title and the actions are never cut ("Ho…", "New h…"): the spacer gives way first, and
+        // where even that is not enough (the list at its narrowest) "New host" shows its icon alone.
+        for (Region whole : List.of(title, total, addGroup, edit, add)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        header.setMinWidth(0); // it follows the list's width; its children decide what to show
+        double[] addWithText = {0};
+        header.widthProperty().addListener((obs, old, width) -> {
+            if (add.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+                addWithText[0] = add.prefWidth(-1);
+            }
+            double others = title.prefWidth(-1) + total.prefWidth(-1) + addGroup.prefWidth(-1) + edit.prefWidth(-1)
+                    + header.getSpacing() * 5 + header.getInsets().getLeft() + header.getInsets().getRight();
+            add.setContentDisplay(width.doubleValue() < others + addWithText[0]
+                    ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY : javafx.scene.control.ContentDisplay.LEFT);
+        });
 
         search.setId("host-search");
         search.setPromptText("Search name, address, user, group, #tag (Ctrl+Shift+K)");

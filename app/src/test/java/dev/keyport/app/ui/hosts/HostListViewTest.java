@@ -258,6 +258,27 @@ class HostListViewTest {
         assertThat(cell.getTooltip().getText()).startsWith(name + "\n");
     }
 
+    /** At the width the list gets beside the terminals in a default window, the header is never cut ("Ho…", "New h…"). */
+    @Test
+    void theHeaderIsShownWholeAtTheListsDefaultWidth(FxRobot robot) throws Exception {
+        awaitRows(robot, 6);
+        robot.interact(() -> view.getScene().getWindow().setWidth(285));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup(".label").match((Label l) -> "Hosts".equals(l.getText())).queryAs(Label.class);
+        assertThat(((Text) title.lookup(".text")).getText()).isEqualTo("Hosts");
+        javafx.scene.control.Button add = robot.lookup("#add-host-button").queryButton();
+        // whole, or (this narrow) its icon alone with the tooltip; never "New h…"
+        assertThat(add.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        assertThat(add.getTooltip().getText()).startsWith("Add a server");
+        assertThat(add.localToScene(add.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(view.getScene().getWidth() + 0.5);
+
+        robot.interact(() -> view.getScene().getWindow().setWidth(420));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(add.getContentDisplay()).isEqualTo(javafx.scene.control.ContentDisplay.LEFT);
+        assertThat(((Text) add.lookup(".text")).getText()).isEqualTo("New host");
+        assertThat(((Text) title.lookup(".text")).getText()).isEqualTo("Hosts");
+    }
+
     @Test
     void aHostShowsWhetherATabOrATunnelIsOpenOnIt(FxRobot robot) throws Exception {
         awaitRows(robot, 6);
