@@ -92,7 +92,7 @@ public final class KnownHostsView extends VBox {
         // fingerprint keeps its whole width, the others give way down to their minimum, with tooltips.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(textColumn("Host", 180, 90, KnownHostsViewModel::hostText, Entry::host));
-        table.getColumns().add(textColumn("Port", 60, 50, KnownHostsViewModel::portText, e -> null));
+        table.getColumns().add(textColumn("Port", 64, 64, KnownHostsViewModel::portText, e -> null));
         table.getColumns().add(textColumn("Type", 150, 90, KnownHostsViewModel::typeText, KnownHostsViewModel::typeText));
         table.getColumns().add(fingerprintColumn());
         table.getColumns().add(textColumn("Source", 160, 90, model::sourceText, Entry::where));
@@ -165,6 +165,14 @@ public final class KnownHostsView extends VBox {
             column.setMinWidth(needed);
             if (column.getPrefWidth() < needed) {
                 column.setPrefWidth(needed);
+            }
+            TableView<Entry> table = column.getTableView();
+            if (table != null) {
+                // the constrained policy shares the width out only when the table resizes: run it again
+                javafx.application.Platform.runLater(() -> {
+                    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+                });
             }
         }
     }
