@@ -121,10 +121,17 @@ class TerminalTabViewModelTest {
         assertThat(model.problemProperty().get()).isEqualTo("Connection refused: 127.0.0.1:" + closedPort
                 + ". Is an SSH server running there, and is the port right?");
 
-        onUi(() -> model.connect(() -> null));
-        assertThat(model.phaseProperty().get()).isEqualTo(Phase.CONNECTING);
-        assertThat(model.problemProperty().get()).isEmpty();
+        // Retry goes through Connecting with the problem cleared, then fails again (a refused port can
+        // answer before this thread looks, so the steps are recorded as they happen on the UI thread)
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onUi(() -> {
+            model.phaseProperty().addListener((obs, old, phase) -> steps.add(phase + (model.problemProperty().get().isEmpty() ? "" : " with a problem")));
+            model.connect(() -> null);
+        });
         awaitPhase(model, Phase.FAILED);
+        assertThat(steps).startsWith(Phase.CONNECTING.toString()).contains(Phase.FAILED + " with a problem");
+        await("the reason again", Duration.ofSeconds(10), () -> model.problemProperty().get().startsWith("Connection refused: 127.0.0.1:" + closedPort),
+                () -> model.problemProperty().get());
     }
 
     @Test
