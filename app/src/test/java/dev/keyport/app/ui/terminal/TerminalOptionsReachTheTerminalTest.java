@@ -97,6 +97,8 @@ class TerminalOptionsReachTheTerminalTest {
         assertThat(panel.font().getSize()).isEqualTo(14.0);
         panel.beep();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.flashes() == 1); // the default bell is visual
+        // the terminal has a size once its first layout is done
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.getTerminalSizeFromComponent() != null);
         int rows = panel.getTerminalSizeFromComponent().getRows();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -112,7 +114,7 @@ class TerminalOptionsReachTheTerminalTest {
         assertThat(panel.font().getSize()).as("the open tab's text is larger").isEqualTo(24.0);
         assertThat(panel.font().getFamily()).isEqualTo(TerminalSettings.fontFamily(family));
         assertThat(panel.settings().copyOnSelect()).as("the open tab copies on select").isTrue();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.getTerminalSizeFromComponent().getRows() < rows);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> panel.getTerminalSizeFromComponent() != null && panel.getTerminalSizeFromComponent().getRows() < rows);
         panel.beep();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(panel.rings()).isEqualTo(2);
