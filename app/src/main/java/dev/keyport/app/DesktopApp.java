@@ -27,6 +27,7 @@ import dev.keyport.app.services.AppearanceCopy;
 import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.app.services.SystemTheme;
+import dev.keyport.app.startup.DisplayCheck;
 import dev.keyport.app.startup.EarlyToolkit;
 import dev.keyport.app.startup.StartupTrace;
 import dev.keyport.app.startup.UnlockWarmUp;
@@ -105,15 +106,23 @@ final class DesktopApp {
                 : java.util.concurrent.CompletableFuture.supplyAsync(() -> new AppearanceCopy(dataDir).darkBeforeUnlock(SystemTheme.ofThisComputer()),
                         work -> DaemonThreads.named("keyport-theme").newThread(work).start());
         ExecutorService unlocker = Executors.newSingleThreadExecutor(DaemonThreads.named("keyport-unlock"));
+        boolean toolkitUp = false;
         try {
-            // Not implicit: between the unlock dialog closing and the main window showing there is no
-            // window, and the toolkit would exit (the window then never came). Closing the main window
-            // ends the run through its onHidden, and the finally below exits the toolkit.
-            Platform.setImplicitExit(false);
             // Dialogs wait in a nested event loop, which must not run inside startup's own runnable:
             // the toolkit would not paint them (a blank window). So start first, then show.
             // Main has usually begun the toolkit's start already (EarlyToolkit): this waits for it.
-            EarlyToolkit.startup(AppIcon::installOnEveryWindow);
+            // Not implicit exit (EarlyToolkit sets it): between the unlock dialog closing and the main window
+            // showing there is no window, and the toolkit would exit. Closing the main window ends the run
+            // through its onHidden, and the finally below exits the toolkit.
+            try {
+                EarlyToolkit.startup(AppIcon::installOnEveryWindow);
+            } catch (RuntimeException | Error e) {
+                // no toolkit: nothing of it may be called now (it would wait forever for a start that failed)
+                LOG.info("The JavaFX toolkit did not start", e); // the log file; the person gets the line below
+                System.err.println("keyport: " + DisplayCheck.startFailed(e, System.getenv("DISPLAY")));
+                return 1;
+            }
+            toolkitUp = true;
             boolean dark = darkDialogs.join(); // the toolkit's start was the wait; at most AppearanceCopy.DESKTOP_BOUND more
             Platform.runLater(() -> Theme.apply(dark)); // before any dialog: they are shown by later runnables
             StartupTrace.mark("toolkit");
@@ -147,7 +156,9 @@ final class DesktopApp {
             if (demoMode != null) {
                 demoMode.close();
             }
-            Platform.exit();
+            if (toolkitUp) {
+                Platform.exit();
+            }
         }
     }
 
@@ -185,6 +196,7 @@ final class DesktopApp {
             }
             StartupTrace.mark("context");
             MainWindowViewModel.Startup startup = MainWindowViewModel.load(context, scrollbackLines);
+            StartupTrace.mark("model-loaded");
             BackgroundPriority.lowerJitCompilerThreads(); // the window's threads come first (docs/benchmarks.md); reads /proc
             CountDownLatch closed = new CountDownLatch(1);
             boolean shown = FxThread.call(() -> {
@@ -196,6 +208,7 @@ final class DesktopApp {
                 windowModel.set(model);
                 MainWindow window = lockScreen == null ? new MainWindow(model, MainWindow.DEMO_CANNOT_LOCK)
                         : new MainWindow(model, lockScreen::lockNow);
+                StartupTrace.mark("window-built");
                 stage.setOnHidden(e -> {
                     // the window is gone at once; connections and the vault close after, on the main thread
                     window.closeAll();

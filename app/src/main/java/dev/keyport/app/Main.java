@@ -87,14 +87,15 @@ public final class Main implements Callable<Integer>, CliRoot {
      * "Start-up"); the desktop app waits for it. Commands never start it.
      */
     public static void startToolkitEarly(String[] args) {
-        if (desktopLaunch(args) && !anotherKeyportListens(args)) {
+        if (desktopLaunch(args) && dev.keyport.app.startup.DisplayCheck.problem().isEmpty() && !anotherKeyportListens(args)) {
             dev.keyport.app.startup.EarlyToolkit.begin(() -> dev.keyport.app.ui.shell.Theme.apply(false));
         }
     }
 
     /**
-     * True when the data folder has a Keyport's single-instance socket: this launch will most likely hand
-     * its request over and exit, needing no toolkit (a stale socket only costs the early start).
+     * True when a Keyport holds the data folder: this launch will most likely hand its request over and
+     * exit, needing no toolkit. A socket file left by a Keyport that was killed does not count (it did
+     * once, and every start after a crash lost the early toolkit).
      */
     static boolean anotherKeyportListens(String[] args) {
         if (java.util.Arrays.asList(args).contains("--demo")) {
@@ -110,7 +111,7 @@ public final class Main implements Callable<Integer>, CliRoot {
         }
         try {
             Path dataDir = dev.keyport.vault.DataDirectories.resolve(Optional.ofNullable(override));
-            return java.nio.file.Files.exists(dataDir.resolve(dev.keyport.app.instance.SingleInstance.SOCKET_FILE));
+            return dev.keyport.app.instance.SingleInstance.isHeld(dataDir);
         } catch (RuntimeException e) {
             return true; // no guess: start the toolkit the usual way, after the claim
         }
@@ -182,6 +183,11 @@ public final class Main implements Callable<Integer>, CliRoot {
         if (teamFile != null && !java.nio.file.Files.isRegularFile(teamFile)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "keyport: " + teamFile + " is not a file (and not a command)."
                     + " Give the path of a team file to import, or see keyport --help for the commands.");
+        }
+        Optional<String> noDisplay = dev.keyport.app.startup.DisplayCheck.problem();
+        if (noDisplay.isPresent()) {
+            spec.commandLine().getErr().println("keyport: " + noDisplay.get());
+            return 1;
         }
         return DesktopApp.run(Optional.ofNullable(dataDir), demo, Optional.ofNullable(scrollback), Optional.ofNullable(teamFile));
     }

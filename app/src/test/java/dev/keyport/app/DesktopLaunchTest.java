@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.keyport.app.instance.InstanceReply;
+import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.instance.SingleInstance;
 
 /**
@@ -40,13 +43,27 @@ class DesktopLaunchTest {
     }
 
     @Test
-    void aLaunchThatWillHandOverToTheRunningKeyportDoesNotStartItsToolkitEarly() throws IOException {
+    void aLaunchThatWillHandOverToTheRunningKeyportDoesNotStartItsToolkitEarly() {
         assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isFalse();
 
-        Files.createFile(dataDir.resolve(SingleInstance.SOCKET_FILE)); // where a running Keyport listens
+        SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()),
+                request -> new InstanceReply(0, "shown"));
+        assertThat(claim).isInstanceOf(SingleInstance.Claim.First.class);
+        try {
+            assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isTrue();
+            assertThat(Main.anotherKeyportListens(new String[] {"--data-dir=" + dataDir})).isTrue();
+            assertThat(Main.anotherKeyportListens(new String[] {"--demo"})).as("the demo has its own folder").isFalse();
+        } finally {
+            ((SingleInstance.Claim.First) claim).instance().close();
+        }
+        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).as("closed").isFalse();
+    }
 
-        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isTrue();
-        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir=" + dataDir})).isTrue();
-        assertThat(Main.anotherKeyportListens(new String[] {"--demo"})).as("the demo has its own folder").isFalse();
+    @Test
+    void aSocketLeftByAKeyportThatWasKilledDoesNotCostTheEarlyStart() throws IOException {
+        Files.createFile(dataDir.resolve(SingleInstance.SOCKET_FILE)); // what a killed Keyport leaves
+        Files.createFile(dataDir.resolve(SingleInstance.LOCK_FILE));   // unlocked: nobody holds it
+
+        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isFalse();
     }
 }

@@ -130,6 +130,30 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a Keyport holds {@code dataDir} now (its {@value #LOCK_FILE} is locked), so that a launch
+     * there would hand over and exit. A socket file left behind by a Keyport that was killed does not
+     * count. Creates nothing; a folder that cannot be read counts as not held.
+     */
+    public static boolean isHeld(Path dataDir) {
+        Path lockFile = dataDir.resolve(LOCK_FILE);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this process
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Sends one request to the Keyport listening on {@code socket} and returns its reply (lines of output are dropped). */
     public static InstanceReply send(Path socket, InstanceRequest request) throws IOException {
         return converse(socket, request, line -> { }, new CountDownLatch(0));
