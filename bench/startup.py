@@ -17,7 +17,7 @@ jar with an application CDS archive made by this script, the installed app (/opt
 archive the build made) and the installed app without any CDS (-Xshare:off). Prints the median of
 RUNS runs per phase. Every run is a new JVM; the OS file cache stays warm.
 
-Usage: bench/startup.py [--runs N] [--configs jar,jar-cds,installed,installed-nocds] [--hosts N]
+Usage: bench/startup.py [--runs N] [--think SECONDS] [--configs jar,jar-cds,installed,installed-nocds] [--hosts N]
 """
 import argparse
 import os
@@ -31,9 +31,11 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.environ.get("KEYPORT_BENCH_JAR", os.path.join(ROOT, "app", "target", "keyport.jar"))
 PASSWORD = "startup benchmark password"
-UNLOCK_PHASES = ["jvm-start", "main", "toolkit", "unlock-window", "password-entered", "vault-open", "context",
-                 "window-shown", "host-list"]
-DEMO_PHASES = ["jvm-start", "main", "toolkit", "vault-open", "context", "window-shown", "demo-window"]
+THINK = 0.0
+UNLOCK_PHASES = ["jvm-start", "main", "toolkit", "unlock-window", "password-entered", "vault-unlocked", "vault-open",
+                 "context", "model-loaded", "window-built", "window-shown", "host-list"]
+DEMO_PHASES = ["jvm-start", "main", "toolkit", "vault-open", "context", "model-loaded", "window-built", "window-shown",
+               "demo-window"]
 
 
 def sh(cmd, **kw):
@@ -89,6 +91,7 @@ def run_once(config, kind, work, display, index):
         window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Unlock Keyport"], env=env,
                                 capture_output=True, text=True, timeout=60).stdout.split()
         if window:
+            time.sleep(THINK)  # --think: a person reads the dialog before typing; the warm-up runs meanwhile
             subprocess.run(["xdotool", "windowactivate", "--sync", window[0]], env=env, capture_output=True)
             subprocess.run(["xdotool", "type", "--delay", "0", PASSWORD], env=env)
             subprocess.run(["xdotool", "key", "Return"], env=env)
@@ -190,8 +193,13 @@ def main():
     parser.add_argument("--configs", default="jar,jar-cds,installed,installed-nocds")
     parser.add_argument("--kinds", default="unlock,demo")
     parser.add_argument("--hosts", type=int, default=20)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds between the unlock window appearing and the password being typed (0: at once,"
+                             " the worst case; a person takes a few seconds)")
     parser.add_argument("--display", help="an X display with a window manager to use instead of starting Xvfb + openbox")
     args = parser.parse_args()
+    global THINK
+    THINK = args.think
     configs = args.configs.split(",")
     if any(c.startswith("installed") for c in configs) and not os.path.exists("/opt/keyport/bin/keyport"):
         sys.exit("startup.py: /opt/keyport/bin/keyport is not installed (sudo dpkg -i installers/target/keyport_*.deb)")

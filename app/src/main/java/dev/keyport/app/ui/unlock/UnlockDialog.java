@@ -85,7 +85,9 @@ public final class UnlockDialog {
             StartupTrace.markFirstFrameOfNextWindow("unlock-window");
             return showFirstStart(null, create, dataDir.toString(), password -> {
                 StartupTrace.mark("password-entered");
-                return create ? Vault.create(dataDir, password, kdfForNewVault.get()) : Vault.unlock(dataDir, password);
+                Vault opened = create ? Vault.create(dataDir, password, kdfForNewVault.get()) : Vault.unlock(dataDir, password);
+                StartupTrace.mark("vault-unlocked");
+                return opened;
             }, unlocker);
         }).orElse(Optional.empty());
     }
