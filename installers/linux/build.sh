@@ -31,6 +31,9 @@ timed jlink installers/jlink-runtime.sh "$jar" "$out/runtime"
 timed app-image jpackage @installers/app-image.jpackage --type app-image --app-version "$version" \
   --input "$out/input" --runtime-image "$out/runtime" --icon icons/keyport-256.png --dest "$out/image"
 timed launcher installers/linux/script-launcher.sh "$out/image/keyport" # jpackage's own asks dpkg and rpm on every start
+# JavaFX's native libraries beside the jar, where JavaFX looks first: otherwise every start copies them out
+# of the jar into ~/.openjfx/cache and checks that copy (docs/benchmarks.md, "Start-up")
+timed natives unzip -q -o -j "$jar" 'lib*.so' -d "$out/image/keyport/lib/app"
 timed cds-archive installers/cds-archive.sh "$out/image/keyport"
 
 # the package's own resources, and the menu icon under the name jpackage looks for

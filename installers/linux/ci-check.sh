@@ -67,13 +67,16 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -1 "$work/display")"
-keyport >"$work/gui.log" 2>&1 &
+# a home of its own: JavaFX must load its native libraries from the package, not unpack them into ~/.openjfx
+mkdir "$work/home"
+HOME="$work/home" keyport >"$work/gui.log" 2>&1 &
 gui_pid=$!
 window=$(timeout 90 xdotool search --sync --onlyvisible --name "Unlock Keyport" | head -1) \
   || { cat "$work/gui.log" >&2; fail "the unlock window did not appear within 90 s"; }
 wm_class=$(xprop -id "$window" WM_CLASS)
 echo "window $window: $wm_class"
 [[ "$wm_class" == *'"Keyport"'* ]] || fail "the window's class is not Keyport (desktop entry's StartupWMClass): $wm_class"
+[ ! -e "$work/home/.openjfx" ] || fail "JavaFX unpacked its native libraries into ~/.openjfx instead of loading the package's"
 second=$(timeout 60 keyport 2>&1) || fail "a second launch failed: $second"
 [ "$second" = "keyport: Keyport is already running: its window is in front." ] || fail "a second launch said: $second"
 kill "$gui_pid"
