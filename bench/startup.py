@@ -83,7 +83,8 @@ def run_once(config, kind, work, display, index):
     cmd = cmd + (["--data-dir", data] if data else ["--demo"])
     load = os.getloadavg()[0]
     launch = time.time()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(trace + ".log", "w")  # what Keyport printed, shown when a run does not reach its last phase
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     if kind == "unlock":
         deadline = time.time() + 120
         while time.time() < deadline and not marked(trace, "unlock-window"):
@@ -107,7 +108,11 @@ def run_once(config, kind, work, display, index):
         proc.kill()
         _, _, status = os.wait4(proc.pid, 0)
     proc.returncode = 0
+    log.close()
     marks = read(trace)
+    if exit_after not in marks:
+        print(f"startup.py: run {index} of {config}/{kind} did not reach {exit_after}; it printed:", file=sys.stderr)
+        print(open(trace + ".log").read()[-2000:], file=sys.stderr)
     marks["launch"] = int(launch * 1000)
     marks["load"] = load  # the 1-minute load average as the run started (the machine is shared)
     marks["cpu"] = int((status.ru_utime + status.ru_stime) * 1000)  # the whole run's CPU, all threads

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,7 +70,12 @@ public final class SshConnector implements AutoCloseable {
     /** Authentication may wait on the person (host key, password), so it gets a generous limit. */
     private static final Duration AUTH_TIMEOUT = Duration.ofMinutes(5);
 
-    private final SshClient client;
+    /**
+     * Set up on a thread of its own while the connector is made: the SSH classes' first use costs a few
+     * hundred milliseconds, which the window, made right after the master password, need not wait for.
+     * The first connection waits for it instead, if it comes that early.
+     */
+    private final CompletableFuture<SshClient> client;
     private final HostKeyStore hostKeys;
     private final UserPrompter prompter;
     private final Optional<java.nio.file.Path> agentSocket;
@@ -84,7 +91,20 @@ public final class SshConnector implements AutoCloseable {
         this.hostKeys = hostKeys;
         this.prompter = prompter;
         this.agentSocket = agentSocket;
-        this.client = newClient(false);
+        this.client = CompletableFuture.supplyAsync(() -> newClient(false), work -> {
+            Thread setup = new Thread(work, "keyport-ssh-setup");
+            setup.setDaemon(true);
+            setup.start();
+        });
+    }
+
+    /** The client for modern algorithms, once set up (waits for it the first time). */
+    private SshClient modernClient() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     private static SshClient newClient(boolean legacy) {
@@ -115,7 +135,7 @@ public final class SshConnector implements AutoCloseable {
 
     private synchronized SshClient clientFor(ConnectionSpec hop) {
         if (!hop.options().legacyAlgorithms()) {
-            return client;
+            return modernClient();
         }
         if (legacyClient == null) {
             LOG.warn("Legacy SSH algorithms (SHA-1, CBC) enabled for {}", hop.displayName());
@@ -470,7 +490,8 @@ public final class SshConnector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (SshClient c : legacyClient == null ? List.of(client) : List.of(client, legacyClient)) {
+        SshClient modern = modernClient();
+        for (SshClient c : legacyClient == null ? List.of(modern) : List.of(modern, legacyClient)) {
             try {
                 // Graceful first: stop() closes immediately, and a read still pending then completes on
                 // an executor that is already shut down (an uncaught IllegalStateException on an NIO thread).
@@ -502,6 +523,6 @@ public final class SshConnector implements AutoCloseable {
 
     /** The client itself, for tests that check the algorithm policy really in force. */
     SshClient client() {
-        return client;
+        return modernClient();
     }
 }
