@@ -50,6 +50,11 @@ def start_display(work):
     display = ":" + os.read(fd_r, 32).decode().strip()
     os.close(fd_r)
     env = dict(os.environ, DISPLAY=display)
+    deadline = time.time() + 10
+    while subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True).returncode != 0:
+        if time.time() > deadline or xvfb.poll() is not None:
+            sys.exit(f"startup.py: the X server on {display} does not answer")
+        time.sleep(0.1)
     wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1)
     return display, [wm, xvfb]

@@ -20,7 +20,9 @@ fi
 work="$(mktemp -d)"
 xvfb_pid=""
 cleanup() {
-  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
+  # wait for it to go: an X server started right after (the start-up benchmark's) could otherwise take
+  # the display number while this one still removes its socket, and be left without one
+  [ -z "$xvfb_pid" ] || { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; } || true
   rm -f "$install_dir"
   rm -rf "$work"
 }
