@@ -31,6 +31,7 @@ public class WindowOnNewVault implements BeforeEachCallback, AfterEachCallback {
     private Path dir;
     private Stage stage;
     private KeyportHarness app;
+    private boolean demo;
 
     /** A window on a new vault and nothing else. */
     public static WindowOnNewVault empty() {
@@ -40,6 +41,12 @@ public class WindowOnNewVault implements BeforeEachCallback, AfterEachCallback {
     protected WindowOnNewVault() {
     }
 
+    /** Wires the window as demo mode does: it cannot lock ({@link KeyportHarness#demo}). */
+    public WindowOnNewVault demo() {
+        demo = true;
+        return this;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("keyport-window-");
@@ -47,7 +54,7 @@ public class WindowOnNewVault implements BeforeEachCallback, AfterEachCallback {
         startServers(dir);
         // built and shown on the FX thread, as a @Start method does it
         WaitForAsyncUtils.asyncFx(() -> {
-            app = KeyportHarness.open(dataDir(), () -> stage);
+            app = demo ? KeyportHarness.demo(dataDir(), () -> stage) : KeyportHarness.open(dataDir(), () -> stage);
             fill(app);
             app.show(stage);
             return null;
