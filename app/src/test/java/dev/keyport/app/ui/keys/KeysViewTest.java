@@ -104,6 +104,8 @@ class KeysViewTest {
         KeyEntry stored = app.context().vault().keys().list().get(0);
         // a Text is drawn whole (a Label could elide it): the whole fingerprint, inside the page
         Text fingerprint = (Text) PageHarness.awaitVisible(robot, ".key-fingerprint");
+        // measured once the page is laid out: a row the list has just added can first be laid out at no width
+        KeyportHarness.fx(view::layout);
         assertThat(fingerprint.getText()).isEqualTo(stored.fingerprint()).doesNotContain("…");
         javafx.geometry.Bounds drawn = fingerprint.localToScene(fingerprint.getBoundsInLocal());
         assertThat(drawn.getMaxX()).isLessThanOrEqualTo(view.getWidth());
