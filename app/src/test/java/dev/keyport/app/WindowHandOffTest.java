@@ -10,21 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.instance.InstanceReply;
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.instance.SingleInstance;
 import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.WindowOnNewVault;
 
 /** A second launch with a team file: the running window comes forward and shows that file's import preview. */
 @ExtendWith(ApplicationExtension.class)
@@ -32,36 +31,25 @@ class WindowHandOffTest {
 
     private static final Path GOLDEN = Path.of("..", "sync-format", "src", "test", "resources", "golden", "team-1.0.keyport");
 
-    @TempDir
-    Path dataDir;
-
-    private KeyportHarness app;
-    private Stage stage;
+    @RegisterExtension
+    final WindowOnNewVault app = WindowOnNewVault.empty();
     private SingleInstance instance;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.show(stage);
-    }
 
     @AfterEach
     void stop() throws Exception {
         if (instance != null) {
             instance.close();
         }
-        app.close();
     }
 
     @Test
     void aSecondLaunchWithATeamFileOpensItsPreviewInTheRunningWindow(FxRobot robot) throws Exception {
-        Path teamFile = Files.copy(GOLDEN, dataDir.resolve("from a colleague.keyport"));
+        Path teamFile = Files.copy(GOLDEN, app.dataDir().resolve("from a colleague.keyport"));
         WindowHandOff handOff = new WindowHandOff(Optional.empty());
-        instance = ((SingleInstance.Claim.First) SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()), handOff::handle)).instance();
-        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
+        instance = ((SingleInstance.Claim.First) SingleInstance.claim(app.dataDir(), InstanceRequest.activate(Optional.empty()), handOff::handle)).instance();
+        KeyportHarness.fx(() -> handOff.windowShown(app.stage(), app.window(), app.context(), Optional.empty()));
 
-        SingleInstance.Claim second = SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.of(teamFile)), r -> InstanceReply.refused("no"));
+        SingleInstance.Claim second = SingleInstance.claim(app.dataDir(), InstanceRequest.activate(Optional.of(teamFile)), r -> InstanceReply.refused("no"));
 
         assertThat(second).isInstanceOf(SingleInstance.Claim.HandedOver.class);
         InstanceReply reply = ((SingleInstance.Claim.HandedOver) second).reply();
@@ -74,14 +62,14 @@ class WindowHandOffTest {
 
     @Test
     void aTeamFileHandedOverBeforeTheWindowIsUpOpensWhenItShows(FxRobot robot) throws Exception {
-        Path teamFile = Files.copy(GOLDEN, dataDir.resolve("early.keyport"));
+        Path teamFile = Files.copy(GOLDEN, app.dataDir().resolve("early.keyport"));
         WindowHandOff handOff = new WindowHandOff(Optional.empty());
 
         InstanceReply reply = handOff.handle(InstanceRequest.activate(Optional.of(teamFile)));
         assertThat(reply.message()).isEqualTo("Keyport is starting: it opens " + teamFile.toAbsolutePath() + " once the vault is unlocked.");
         assertThat(robot.lookup("#import-path").tryQuery()).isEmpty();
 
-        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
+        KeyportHarness.fx(() -> handOff.windowShown(app.stage(), app.window(), app.context(), Optional.empty()));
         KeyportHarness.awaitShowing(robot, "#import-path");
         assertThat(robot.lookup("#import-path").queryAs(TextField.class).getText()).isEqualTo(teamFile.toAbsolutePath().toString());
     }
@@ -102,11 +90,11 @@ class WindowHandOffTest {
 
     @Test
     void onceTheWindowIsUpItServesTheCommandLineOverTheSocket() throws Exception {
-        app.context.vault().hosts().save(dev.keyport.vault.Host.create("web", "10.0.0.7", 22, "deploy", new dev.keyport.vault.HostAuth.Password()));
+        app.context().vault().hosts().save(dev.keyport.vault.Host.create("web", "10.0.0.7", 22, "deploy", new dev.keyport.vault.HostAuth.Password()));
         WindowHandOff handOff = new WindowHandOff(Optional.empty());
-        instance = ((SingleInstance.Claim.First) SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()),
+        instance = ((SingleInstance.Claim.First) SingleInstance.claim(app.dataDir(), InstanceRequest.activate(Optional.empty()),
                 (dev.keyport.app.instance.InstanceHandler) handOff::serve)).instance();
-        KeyportHarness.fx(() -> handOff.windowShown(stage, app.window, app.context, Optional.empty()));
+        KeyportHarness.fx(() -> handOff.windowShown(app.stage(), app.window(), app.context(), Optional.empty()));
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         InstanceReply reply = SingleInstance.converse(instance.socket(), InstanceRequest.of(InstanceRequest.HOST_LIST, List.of()),

@@ -3,6 +3,7 @@ package dev.keyport.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -80,6 +81,29 @@ final class Cli {
 
     static Optional<Integer> besideWindow(CommandSpec spec, CliEnvironment env, CommonOptions common, InstanceRequest request) {
         return besideWindow(spec, env, common, request, new CountDownLatch(0));
+    }
+
+    /** Prints the table of a {@code list} command from the unlocked vault. */
+    interface Listing {
+        void print(Vault vault, PrintWriter out) throws VaultException;
+    }
+
+    /**
+     * A {@code list} command: the Keyport window prints the table when it holds the vault of this data folder
+     * ({@code request}, see {@link RunningWindow}); otherwise {@code listing} prints it here, with the vault unlocked
+     * for it and locked again.
+     */
+    static int listBesideWindow(CommandSpec spec, CommonOptions common, String request, Listing listing) {
+        return run(spec, env -> {
+            Optional<Integer> beside = besideWindow(spec, env, common, InstanceRequest.of(request, List.of()));
+            if (beside.isPresent()) {
+                return beside.get();
+            }
+            return withVault(spec, env, common, (vault, out) -> {
+                listing.print(vault, out);
+                return 0;
+            });
+        });
     }
 
     /** A command body that works with the application's services. */

@@ -4,14 +4,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.session.Session;
@@ -25,13 +21,7 @@ import dev.keyport.vault.Host;
                 + " host-key policy, and exit with the command's exit status.",
                 "Without COMMAND, while the Keyport window is open: open a terminal tab on the host in the window.",
                 "The vault's master password comes from KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input."})
-public final class ConnectCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
+public final class ConnectCommand extends VaultBoundCommand {
 
     @Parameters(index = "0", paramLabel = "HOST", description = "The saved host's name or id")
     String which;

@@ -4,14 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.teamfile.ExportReport;
 import dev.keyport.app.teamfile.TeamFileService;
@@ -21,12 +17,7 @@ import dev.keyport.app.teamfile.TeamFileService;
         + " Secrets (saved passwords, private keys) only with --include-secrets, encrypted under a passphrase from --passphrase-file,"
         + " the file in " + TeamPassphrase.FILE_ENV + ", the terminal (typed twice), or standard input."
         + " Exporting over an earlier export keeps what did not change byte for byte.")
-public final class ExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    CommonOptions common;
+public final class ExportCommand extends VaultBoundCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The team file to write, e.g. team.keyport (replaced if it exists)")
     Path file;
     @Option(names = "--include-secrets", description = "Also write saved passwords, private keys and key passphrases, encrypted")

@@ -1,13 +1,9 @@
 package dev.keyport.app.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.openssh.SshConfigExport;
 
@@ -15,12 +11,7 @@ import dev.keyport.app.openssh.SshConfigExport;
 @Command(name = "export-ssh-config", mixinStandardHelpOptions = true, description = "Write the saved hosts as an OpenSSH client"
         + " configuration (DIR/config) and the trusted server keys as DIR/known_hosts; use them with"
         + " ssh -F DIR/config -o UserKnownHostsFile=DIR/known_hosts HOST. Existing files are not replaced.")
-public final class ExportSshConfigCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    CommonOptions common;
+public final class ExportSshConfigCommand extends VaultBoundCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder to write them in (made if missing)")
     Path dir;
 

@@ -7,16 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.services.Destination;
@@ -34,11 +30,7 @@ import dev.keyport.vault.VaultException;
 public final class HostCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Save a host. Without --key-file or --key, the password is asked when connecting.")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Add extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "What you call it, e.g. db.internal")
         String name;
         @Parameters(index = "1", paramLabel = "[USER@]ADDRESS[:PORT]", description = "Where it is")
@@ -98,11 +90,7 @@ public final class HostCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List saved hosts.")
-    static final class ListHosts implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class ListHosts extends VaultBoundCommand {
 
         @Override
         public Integer call() {
@@ -151,11 +139,7 @@ public final class HostCommand {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a saved host (by name or id).")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Remove extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "HOST", description = "Name or id")
         String which;
 

@@ -8,14 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.teamfile.ChangeKind;
@@ -34,12 +30,7 @@ import dev.keyport.vault.VaultException;
         + " where it conflicts with your vault, then imports it all or nothing. A file with secrets needs its passphrase (from"
         + " --passphrase-file, the file in " + TeamPassphrase.FILE_ENV + ", the terminal, or standard input). While the Keyport"
         + " window is open, keyport import FILE opens the import preview there and you confirm it in the window.")
-public final class ImportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    CommonOptions common;
+public final class ImportCommand extends VaultBoundCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The team file, e.g. team.keyport")
     Path file;
     @Option(names = "--dry-run", description = "Only print what importing would do; change nothing")

@@ -3,13 +3,9 @@ package dev.keyport.app.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.openssh.SshConfigImport;
 
@@ -18,12 +14,7 @@ import dev.keyport.app.openssh.SshConfigImport;
         + " configuration as ssh resolves them: HostName, User, Port, ProxyJump (as jump hosts), ServerAliveInterval, ForwardAgent,"
         + " the first IdentityFile (read into the vault; its passphrase from " + KeyCommand.PASSPHRASE_FILE_ENV + ", the terminal"
         + " or standard input) and the forwards (a tunnel \"ALIAS forwards\"). Running it again updates them, by name.")
-public final class ImportSshConfigCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-    @Mixin
-    CommonOptions common;
+public final class ImportSshConfigCommand extends VaultBoundCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The configuration (default: ~/.ssh/config)")
     Path file;
 

@@ -8,15 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.services.KeyService;
 import dev.keyport.app.services.BoundedFile;
@@ -39,11 +35,7 @@ public final class KeyCommand {
     public static final String PASSPHRASE_FILE_ENV = "KEYPORT_KEY_PASSPHRASE_FILE";
 
     @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a key pair and keep it in the vault.")
-    static final class Generate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Generate extends VaultBoundCommand {
         @Option(names = {"-t", "--type"}, defaultValue = "ed25519",
                 description = "ed25519 (default), ecdsa-256, ecdsa-384, rsa-3072 or rsa-4096")
         String type;
@@ -68,11 +60,7 @@ public final class KeyCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import a private key file (OpenSSH, PEM PKCS#1, PKCS#8, PuTTY PPK; encrypted too)."
             + " A passphrase comes from the file in " + PASSPHRASE_FILE_ENV + ", the terminal, or standard input.")
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Import extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The private key file")
         Path file;
         @Option(names = {"-n", "--name"}, description = "What you call the key (default: the file name)")
@@ -123,11 +111,7 @@ public final class KeyCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys in the vault: type (weak keys marked), bits, SHA256 fingerprint, comment.")
-    static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class ListKeys extends VaultBoundCommand {
 
         @Override
         public Integer call() {
@@ -142,11 +126,7 @@ public final class KeyCommand {
     }
 
     @Command(name = "public", mixinStandardHelpOptions = true, description = "Print a key's public half as an authorized_keys line.")
-    static final class Public implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Public extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "KEY", description = "Name or id")
         String which;
 
@@ -161,11 +141,7 @@ public final class KeyCommand {
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Write a key's private half as an OpenSSH file under a passphrase"
             + " (from " + PASSPHRASE_FILE_ENV + ", the terminal, or standard input).")
-    static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Export extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "KEY", description = "Name or id")
         String which;
         @Parameters(index = "1", paramLabel = "FILE", description = "Where to write it (must not exist)")

@@ -1,13 +1,9 @@
 package dev.keyport.app.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.openssh.KnownHostsImport;
 import dev.keyport.app.openssh.ServerKeys;
@@ -20,11 +16,7 @@ public final class KnownHostsCommand {
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Trust the keys of an OpenSSH known_hosts file. Hashed"
             + " lines hide their host name: they are imported for the saved hosts whose address and port they match, and skipped"
             + " otherwise. A key that contradicts one you trust is not imported.")
-    static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Import extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "e.g. ~/.ssh/known_hosts")
         Path file;
 
@@ -45,11 +37,7 @@ public final class KnownHostsCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the trusted server keys: host, port, type, fingerprint, from where.")
-    static final class ListKeys implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class ListKeys extends VaultBoundCommand {
 
         @Override
         public Integer call() {

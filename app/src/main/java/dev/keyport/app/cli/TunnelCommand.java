@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.instance.InstanceRequest;
 import dev.keyport.app.tunnels.ForwardStatus;
@@ -44,11 +40,7 @@ public final class TunnelCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Save a tunnel through a saved host. Forwards are written as"
             + " OpenSSH writes them; give at least one.")
-    static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Add extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "What you call it, e.g. prod-db")
         String name;
         @Parameters(index = "1", paramLabel = "HOST", description = "The saved host to connect through (name or id)")
@@ -100,24 +92,11 @@ public final class TunnelCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List saved tunnels.")
-    static final class ListTunnels implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class ListTunnels extends VaultBoundCommand {
 
         @Override
         public Integer call() {
-            return Cli.run(spec, env -> {
-                Optional<Integer> beside = Cli.besideWindow(spec, env, common, InstanceRequest.of(InstanceRequest.TUNNEL_LIST, List.of()));
-                if (beside.isPresent()) {
-                    return beside.get();
-                }
-                return Cli.withVault(spec, env, common, (vault, out) -> {
-                    print(vault, out);
-                    return 0;
-                });
-            });
+            return Cli.listBesideWindow(spec, common, InstanceRequest.TUNNEL_LIST, ListTunnels::print);
         }
 
         /** The table of saved tunnels, for this command and for the window serving it. */
@@ -132,11 +111,7 @@ public final class TunnelCommand {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a saved tunnel (by name or id).")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Remove extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String which;
 
@@ -154,11 +129,7 @@ public final class TunnelCommand {
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Switch saved tunnels off in the Keyport window"
             + " (a tunnel run by tunnel up stops with Ctrl-C).")
-    static final class Down implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Down extends VaultBoundCommand {
         @Parameters(index = "0..*", arity = "1..*", paramLabel = "NAME", description = "Saved tunnels (names or ids)")
         List<String> names;
 
@@ -180,11 +151,7 @@ public final class TunnelCommand {
             "While the Keyport window is open, the window runs them (they show switched on there) and this command reports"
                     + " their states until Ctrl-C, which switches them off again.",
             "The vault's master password comes from KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input."})
-    public static final class Up implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    public static final class Up extends VaultBoundCommand {
         @Parameters(index = "0..*", arity = "1..*", paramLabel = "NAME", description = "Saved tunnels (names or ids)")
         List<String> names;
         @Option(names = "--batch", description = "Never prompt (fail instead), like OpenSSH's BatchMode=yes")

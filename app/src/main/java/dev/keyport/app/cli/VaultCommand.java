@@ -4,14 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import dev.keyport.app.services.MasterPasswordInput;
 import dev.keyport.app.services.MasterPasswordRule;
@@ -29,11 +25,7 @@ public final class VaultCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new vault. The master password comes from the file in"
             + " KEYPORT_MASTER_PASSWORD_FILE, the terminal, or standard input; never from an argument.")
-    static final class Init implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Init extends VaultBoundCommand {
 
         @Override
         public Integer call() {
@@ -53,11 +45,7 @@ public final class VaultCommand {
             + " one from KEYPORT_NEW_MASTER_PASSWORD_FILE, the terminal (typed twice), or the next line of standard input.",
             "The new one must have at least " + MasterPasswordRule.MIN_LENGTH + " characters; a weak one is refused unless --allow-weak"
                     + " is given. " + MasterPasswordRule.ADVICE})
-    static final class Passwd implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Passwd extends VaultBoundCommand {
         @Option(names = "--allow-weak", description = "Accept a new master password rated weak (never one shorter than "
                 + MasterPasswordRule.MIN_LENGTH + " characters).")
         boolean allowWeak;
@@ -98,11 +86,7 @@ public final class VaultCommand {
 
     @Command(name = "lock", mixinStandardHelpOptions = true, description = "Lock the vault. The command line never keeps it unlocked: each command"
             + " unlocks, works, locks and wipes the keys. This checks that no Keyport window holds it open.")
-    static final class Lock implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Lock extends VaultBoundCommand {
 
         @Override
         public Integer call() {
@@ -124,11 +108,7 @@ public final class VaultCommand {
 
     @Command(name = "backups", mixinStandardHelpOptions = true, description = "List the vault's backups, newest first: one a day on"
             + " the first change, one before every import, schema upgrade and restore; the newest " + Backups.KEEP + " are kept.")
-    static final class ListBackups implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class ListBackups extends VaultBoundCommand {
 
         @Override
         public Integer call() {
@@ -158,11 +138,7 @@ public final class VaultCommand {
     @Command(name = "restore", mixinStandardHelpOptions = true, description = "Put a backup (a name from keyport vault backups) in"
             + " place of the vault, after confirming. The current vault is kept as a backup of its own, so a restore can be undone."
             + " The restored vault opens with the master password it had then.")
-    static final class Restore implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        CommonOptions common;
+    static final class Restore extends VaultBoundCommand {
         @Parameters(index = "0", paramLabel = "BACKUP", description = "The backup's name, as keyport vault backups lists it")
         String name;
         @Option(names = "--yes", description = "Do not ask for confirmation (for scripts)")

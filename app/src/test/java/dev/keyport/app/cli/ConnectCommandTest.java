@@ -7,15 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +20,7 @@ import picocli.CommandLine;
 
 import dev.keyport.app.Main;
 import dev.keyport.app.services.MasterPasswordInput;
-import dev.keyport.app.services.VaultHostKeyStore;
-import dev.keyport.terminal.testing.OpenSshServer;
-import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
-import dev.keyport.vault.Vault;
+import dev.keyport.app.testing.CommandLineVault;
 import dev.keyport.vault.crypto.KdfParameters;
 
 /** {@code keyport connect NAME -- COMMAND} against a real OpenSSH sshd, the host and its trusted key from the vault. */
@@ -38,28 +29,18 @@ class ConnectCommandTest {
     @TempDir
     static Path tmp;
 
-    private static OpenSshServer sshd;
+    private static CommandLineVault vault;
     private static Map<String, String> env;
 
     @BeforeAll
     static void saveAHost() throws Exception {
-        sshd = OpenSshServer.start(tmp.resolve("sshd"), List.of());
-        Path key = sshd.authorizeNewKey("id_ed25519");
-        Path passwordFile = tmp.resolve("master.txt");
-        Files.writeString(passwordFile, "connect master pw\n");
-        env = new HashMap<>(Map.of("KEYPORT_DATA_DIR", tmp.resolve("vault").toString(),
-                MasterPasswordInput.FILE_ENV, passwordFile.toString()));
-        try (Vault vault = Vault.create(tmp.resolve("vault"), "connect master pw".toCharArray(), KdfParameters.FLOOR)) {
-            vault.hosts().save(Host.create("build box", "127.0.0.1", sshd.port(), System.getProperty("user.name"),
-                    new HostAuth.KeyFile(key.toString())));
-            new VaultHostKeyStore(vault.hostKeys()).trust("127.0.0.1", sshd.port(),
-                    PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
-        }
+        vault = CommandLineVault.withBuildBox(tmp, "connect master pw");
+        env = vault.env;
     }
 
     @AfterAll
     static void stop() {
-        sshd.close();
+        vault.close();
     }
 
     record Run(int status, String out, String err) {

@@ -10,19 +10,14 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +27,10 @@ import picocli.CommandLine;
 
 import dev.keyport.app.Main;
 import dev.keyport.app.services.MasterPasswordInput;
-import dev.keyport.app.services.VaultHostKeyStore;
+import dev.keyport.app.testing.CommandLineVault;
 import dev.keyport.app.testing.EchoServer;
 import dev.keyport.app.testing.LocalServerApp;
 import dev.keyport.terminal.testing.OpenSshServer;
-import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
-import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
 /** {@code keyport tunnel …} and {@code keyport ssh -L/-N} against a real OpenSSH sshd, traffic on 127.0.0.1. */
@@ -47,6 +39,7 @@ class TunnelCommandTest {
     @TempDir
     static Path tmp;
 
+    private static CommandLineVault vault;
     private static OpenSshServer sshd;
     private static EchoServer echo;
     private static Path key;
@@ -54,24 +47,17 @@ class TunnelCommandTest {
 
     @BeforeAll
     static void saveAHost() throws Exception {
-        sshd = OpenSshServer.start(tmp.resolve("sshd"), List.of());
-        key = sshd.authorizeNewKey("id_ed25519");
+        vault = CommandLineVault.withBuildBox(tmp, "tunnel master pw");
+        sshd = vault.sshd;
+        key = vault.key;
+        env = vault.env;
         echo = new EchoServer();
-        Path passwordFile = tmp.resolve("master.txt");
-        Files.writeString(passwordFile, "tunnel master pw\n");
-        env = new HashMap<>(Map.of("KEYPORT_DATA_DIR", tmp.resolve("vault").toString(), MasterPasswordInput.FILE_ENV, passwordFile.toString()));
-        try (Vault vault = Vault.create(tmp.resolve("vault"), "tunnel master pw".toCharArray(), KdfParameters.FLOOR)) {
-            vault.hosts().save(Host.create("build box", "127.0.0.1", sshd.port(), System.getProperty("user.name"),
-                    new HostAuth.KeyFile(key.toString())));
-            new VaultHostKeyStore(vault.hostKeys()).trust("127.0.0.1", sshd.port(),
-                    PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
-        }
     }
 
     @AfterAll
     static void stop() throws Exception {
         echo.close();
-        sshd.close();
+        vault.close();
     }
 
     record Run(int status, String out, String err) {

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.keyport.app.KeyportContext;
 import dev.keyport.app.session.Session;
+import dev.keyport.app.testing.OpenSshHosts;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.terminal.keys.KeyCodecException;
@@ -211,8 +210,7 @@ class KeyServiceTest {
         OpenSshServer.run("sh", "-c", "echo '" + user + ":" + password + "' | chpasswd; rm -rf ~" + user + "/.ssh");
         try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), List.of("PasswordAuthentication yes",
                 "AuthorizedKeysFile .ssh/authorized_keys"))) {
-            context.hostKeys().trust("127.0.0.1", sshd.port(), PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey())
-                    .resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+            context.hostKeys().trust("127.0.0.1", sshd.port(), OpenSshHosts.hostKey(sshd));
             Host withPassword = Host.create("box", "127.0.0.1", sshd.port(), user, new HostAuth.SavedPassword());
             vault.hosts().save(withPassword);
             vault.hosts().savePassword(withPassword.id(), password.toCharArray());
@@ -236,8 +234,7 @@ class KeyServiceTest {
     @Test
     void installOnAHostThatRefusesTheLoginSaysSo() throws Exception {
         try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), List.of())) {
-            context.hostKeys().trust("127.0.0.1", sshd.port(), PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey())
-                    .resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+            context.hostKeys().trust("127.0.0.1", sshd.port(), OpenSshHosts.hostKey(sshd));
             KeyEntry notAuthorized = keys.generate(KeyAlgorithm.ED25519, "stranger", null);
             Host host = Host.create("locked box", "127.0.0.1", sshd.port(), "root", new HostAuth.VaultKey(notAuthorized.id()));
             vault.hosts().save(host);

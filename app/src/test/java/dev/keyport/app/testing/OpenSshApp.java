@@ -3,14 +3,10 @@ package dev.keyport.app.testing;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-
 import dev.keyport.app.KeyportContext;
 import dev.keyport.terminal.UserPrompter;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
@@ -35,9 +31,8 @@ public final class OpenSshApp implements AutoCloseable {
         Path key = sshd.authorizeNewKey("id_ed25519");
         Vault vault = Vault.create(dir.resolve("vault"), "test master password".toCharArray(), KdfParameters.FLOOR);
         KeyportContext context = new KeyportContext(vault, prompter);
-        context.hostKeys().trust("127.0.0.1", sshd.port(),
-                PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
-        Host host = Host.create("OpenSSH box", "127.0.0.1", sshd.port(), System.getProperty("user.name"), new HostAuth.KeyFile(key.toString()));
+        context.hostKeys().trust("127.0.0.1", sshd.port(), OpenSshHosts.hostKey(sshd));
+        Host host = OpenSshHosts.withKeyFile("OpenSSH box", sshd, key);
         vault.hosts().save(host);
         return new OpenSshApp(sshd, context, host);
     }

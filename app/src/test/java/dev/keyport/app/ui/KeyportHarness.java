@@ -15,17 +15,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.testing.OpenSshHosts;
 import dev.keyport.app.ui.prompts.FxUserPrompter;
 import dev.keyport.app.ui.shell.MainWindow;
 import dev.keyport.app.ui.shell.MainWindowViewModel;
 import dev.keyport.app.ui.terminal.TerminalTab;
 import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 import dev.keyport.vault.Vault;
 import dev.keyport.vault.crypto.KdfParameters;
 
@@ -72,10 +69,9 @@ public final class KeyportHarness {
     public Host saveHostFor(OpenSshServer sshd, String name, boolean trusted) throws Exception {
         Path key = sshd.authorizeNewKey("id_ed25519");
         if (trusted) {
-            context.hostKeys().trust("127.0.0.1", sshd.port(),
-                    PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey()).resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+            context.hostKeys().trust("127.0.0.1", sshd.port(), OpenSshHosts.hostKey(sshd));
         }
-        Host host = Host.create(name, "127.0.0.1", sshd.port(), System.getProperty("user.name"), new HostAuth.KeyFile(key.toString()));
+        Host host = OpenSshHosts.withKeyFile(name, sshd, key);
         context.vault().hosts().save(host);
         return host;
     }
@@ -92,6 +88,14 @@ public final class KeyportHarness {
         stage.setMinHeight(0);
         stage.setMaxWidth(Double.MAX_VALUE);
         stage.setMaxHeight(Double.MAX_VALUE);
+    }
+
+    /** Shows an empty 400x300 window on {@code stage} (after {@link #freshStage}): the owner of the dialogs a test opens alone. */
+    public static void showDialogOwner(Stage stage) {
+        freshStage(stage);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.sizeToScene();
+        stage.show();
     }
 
     /** Shows the window; from here on the FX thread is watched for blocking work. */

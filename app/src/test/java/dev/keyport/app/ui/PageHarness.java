@@ -50,6 +50,11 @@ public final class PageHarness {
         stage.show();
     }
 
+    /** The stage the page shows in (null until {@link #show}). */
+    public Stage stage() {
+        return stage;
+    }
+
     /** Closes the stage and then the application (off the FX thread); fails on blocking work seen. */
     public void close() throws Exception {
         if (stage != null) {
@@ -93,6 +98,27 @@ public final class PageHarness {
         }
         return robot.lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> text.equals(b.getText()) && reallyVisible(b))
                 .queryButton();
+    }
+
+    /** The text of the label {@code query} finds. */
+    public static String text(org.testfx.api.FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(javafx.scene.control.Label.class).getText();
+    }
+
+    /**
+     * Waits until the label {@code query} finds is visible and reads {@code expected}; fails saying what it shows
+     * instead, followed by {@code more} (what else the page shows that explains it, or "").
+     */
+    public static void awaitText(org.testfx.api.FxRobot robot, String query, String expected, java.time.Duration timeout,
+            java.util.function.Supplier<String> more) {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toSeconds(), TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
+                    .map(n -> n.isVisible() && expected.equals(((javafx.scene.control.Label) n).getText())).orElse(false));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Expected " + query + " to show '" + expected + "'; it shows '"
+                    + robot.lookup(query).tryQuery().map(n -> ((javafx.scene.control.Label) n).getText()).orElse("(nothing)") + "'"
+                    + more.get(), e);
+        }
     }
 
     /** Whether the node and all its parents are visible in a showing window. */

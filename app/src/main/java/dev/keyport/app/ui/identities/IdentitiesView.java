@@ -3,6 +3,7 @@ package dev.keyport.app.ui.identities;
 import java.util.List;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -10,7 +11,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -29,6 +29,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import atlantafx.base.theme.Styles;
 
 import dev.keyport.app.ui.Pages;
+import dev.keyport.app.ui.WideCell;
 
 /**
  * The Identities page: reusable logins (a user name plus a vault key and/or a saved password) with
@@ -205,20 +206,10 @@ public final class IdentitiesView extends VBox {
         return label;
     }
 
-    private final class IdentityCell extends ListCell<IdentityRow> {
-
-        IdentityCell() {
-            setPrefWidth(0);
-        }
+    private final class IdentityCell extends WideCell<IdentityRow> {
 
         @Override
-        protected void updateItem(IdentityRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
+        protected Node draw(IdentityRow row) {
             Label name = new Label(row.name());
             name.getStyleClass().addAll("identity-name", Styles.TEXT_BOLD);
             name.setWrapText(true);
@@ -239,8 +230,7 @@ public final class IdentitiesView extends VBox {
             }
             VBox box = new VBox(4, name, login, usage, new HBox(6, edit, delete));
             box.setPadding(new Insets(4, 0, 4, 0));
-            setText(null);
-            setGraphic(box);
+            return box;
         }
     }
 }

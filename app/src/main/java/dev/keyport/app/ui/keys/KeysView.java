@@ -9,6 +9,7 @@ import java.util.Optional;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -16,7 +17,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -44,6 +44,7 @@ import atlantafx.base.theme.Styles;
 
 import dev.keyport.app.services.Destination;
 import dev.keyport.app.ui.Pages;
+import dev.keyport.app.ui.WideCell;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.vault.Host;
 
@@ -370,20 +371,10 @@ public final class KeysView extends VBox {
         confirm.showAndWait().filter(b -> b == delete).ifPresent(b -> model.delete(row));
     }
 
-    private final class KeyCell extends ListCell<KeyRow> {
-
-        KeyCell() {
-            setPrefWidth(0); // as wide as the list: long text wraps
-        }
+    private final class KeyCell extends WideCell<KeyRow> {
 
         @Override
-        protected void updateItem(KeyRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
+        protected Node draw(KeyRow row) {
             Label name = new Label(row.name());
             name.getStyleClass().addAll("key-name", Styles.TEXT_BOLD);
             name.setWrapText(true);
@@ -467,8 +458,7 @@ public final class KeysView extends VBox {
             FlowPane actions = new FlowPane(6, 6, copyPublic, export, install, delete);
             box.getChildren().add(actions);
             box.setPadding(new Insets(4, 0, 4, 0));
-            setText(null);
-            setGraphic(box);
+            return box;
         }
     }
 }

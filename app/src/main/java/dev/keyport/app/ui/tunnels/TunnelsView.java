@@ -4,10 +4,10 @@ import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -25,6 +25,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 
 import dev.keyport.app.ui.Pages;
+import dev.keyport.app.ui.WideCell;
 import dev.keyport.app.ui.prompts.ChangedKeyDialog;
 import dev.keyport.vault.ForwardProfile;
 
@@ -94,22 +95,15 @@ public final class TunnelsView extends VBox {
         }
     }
 
-    private static final class TunnelCell extends ListCell<TunnelRow> {
+    private static final class TunnelCell extends WideCell<TunnelRow> {
         private final TunnelsViewModel model;
 
         TunnelCell(TunnelsViewModel model) {
             this.model = model;
-            setPrefWidth(0); // as wide as the list, never wider: long names wrap instead of hiding the switch
         }
 
         @Override
-        protected void updateItem(TunnelRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
+        protected Node draw(TunnelRow row) {
             Label name = new Label();
             name.textProperty().bind(row.nameProperty());
             name.getStyleClass().add(Styles.TEXT_BOLD);
@@ -163,8 +157,7 @@ public final class TunnelsView extends VBox {
             });
             VBox box = new VBox(3, top, forwards, state, counters, warning, review);
             box.setMaxWidth(Double.MAX_VALUE);
-            setText(null);
-            setGraphic(box);
+            return box;
         }
     }
 

@@ -19,18 +19,16 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.WindowOnNewVault;
 import dev.keyport.app.ui.hosts.HostEditorViewModel.Login;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
@@ -43,23 +41,8 @@ import dev.keyport.vault.KeyEntry;
 @ExtendWith(ApplicationExtension.class)
 class HostEditorDialogTest {
 
-    @TempDir
-    Path dataDir;
-
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WindowOnNewVault app = WindowOnNewVault.empty();
 
     private void openNewHost(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -118,7 +101,7 @@ class HostEditorDialogTest {
         type(robot, "#host-address", "db.example");
         type(robot, "#host-user", "bad user");
         pick(robot, "#host-login", Login.KEY_FILE);
-        type(robot, "#host-key-file", dataDir.resolve("no-such-key").toString());
+        type(robot, "#host-key-file", app.dataDir().resolve("no-such-key").toString());
         type(robot, "#host-port", "99999");
         robot.clickOn("#save-host-button");
         WaitForAsyncUtils.waitForFxEvents();
@@ -127,14 +110,14 @@ class HostEditorDialogTest {
         assertThat(error(robot, "host-user").isVisible()).isTrue();
         assertThat(error(robot, "host-user").getText()).isEqualTo("User must be one word; it cannot contain 'U+0020'");
         assertThat(error(robot, "host-login").isVisible()).isTrue();
-        assertThat(error(robot, "host-login").getText()).startsWith("No such file: " + dataDir.resolve("no-such-key"));
+        assertThat(error(robot, "host-login").getText()).startsWith("No such file: " + app.dataDir().resolve("no-such-key"));
         assertThat(error(robot, "host-port").getText()).isEqualTo("Port must be between 1 and 65535");
         assertThat(error(robot, "host-address").isVisible()).isFalse();
         // each error sits right under its own field
         Node user = robot.lookup("#host-user").query();
         assertThat(error(robot, "host-user").localToScene(0, 0).getY()).isGreaterThan(user.localToScene(0, 0).getY());
         assertThat(error(robot, "host-user").localToScene(0, 0).getX()).isEqualTo(user.localToScene(0, 0).getX());
-        assertThat(app.context.vault().hosts().list()).isEmpty();
+        assertThat(app.context().vault().hosts().list()).isEmpty();
 
         pick(robot, "#host-login", Login.SAVED_PASSWORD);
         assertThat(robot.lookup("#host-password").queryAs(PasswordField.class).getPromptText()).isEqualTo("the password to save (encrypted)");
@@ -144,10 +127,10 @@ class HostEditorDialogTest {
     @Test
     void everyFieldIsSavedAndTheHostAppearsInItsNewGroup(FxRobot robot) throws Exception {
         Host bastion = Host.create("bastion", "bastion.example", 22, "jump", new HostAuth.Password());
-        app.context.vault().hosts().save(bastion);
+        app.context().vault().hosts().save(bastion);
         KeyEntry key = new KeyEntry(UUID.randomUUID(), "laptop key", "ssh-ed25519", 256, "SHA256:abc", "ssh-ed25519 AAAA", "", Instant.now());
-        app.context.vault().keys().save(key, "not a real key".getBytes(), null);
-        KeyportHarness.fx(app.window::reloadHosts);
+        app.context().vault().keys().save(key, "not a real key".getBytes(), null);
+        KeyportHarness.fx(app.window()::reloadHosts);
         openNewHost(robot);
 
         type(robot, "#host-address", "db.example");
@@ -170,9 +153,9 @@ class HostEditorDialogTest {
         });
         robot.clickOn("#save-host-button");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.vault().hosts().list().size() == 2);
-        Host saved = app.context.vault().hosts().list().stream().filter(h -> h.name().equals("Database")).findFirst().orElseThrow();
-        List<HostGroup> groups = app.context.vault().groups().list();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context().vault().hosts().list().size() == 2);
+        Host saved = app.context().vault().hosts().list().stream().filter(h -> h.name().equals("Database")).findFirst().orElseThrow();
+        List<HostGroup> groups = app.context().vault().groups().list();
         HostGroup eu = groups.stream().filter(g -> g.name().equals("eu")).findFirst().orElseThrow();
         HostGroup ops = groups.stream().filter(g -> g.name().equals("ops")).findFirst().orElseThrow();
         assertThat(eu.parentId()).contains(ops.id());
@@ -189,9 +172,9 @@ class HostEditorDialogTest {
     @Test
     void f2EditsTheSelectedHostKeepingItsIdAndSavedPassword(FxRobot robot) throws Exception {
         Host host = Host.create("web", "web.example", 22, "deploy", new HostAuth.SavedPassword());
-        app.context.hosts().save(host, "s3cret".toCharArray());
-        Path key = Files.writeString(dataDir.resolve("id_test"), "key");
-        KeyportHarness.fx(app.window::reloadHosts);
+        app.context().hosts().save(host, "s3cret".toCharArray());
+        Path key = Files.writeString(app.dataDir().resolve("id_test"), "key");
+        KeyportHarness.fx(app.window()::reloadHosts);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".host-name").tryQuery().isPresent());
         robot.clickOn(".host-name");
         robot.press(KeyCode.F2).release(KeyCode.F2);
@@ -199,8 +182,8 @@ class HostEditorDialogTest {
         assertThat(robot.lookup("#host-password").queryAs(PasswordField.class).getPromptText()).isEqualTo("saved; type to replace it");
         type(robot, "#host-port", "2200");
         robot.clickOn("#save-host-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.vault().hosts().find(host.id()).orElseThrow().port() == 2200);
-        assertThat(new String(app.context.vault().hosts().password(host.id()).orElseThrow())).isEqualTo("s3cret");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context().vault().hosts().find(host.id()).orElseThrow().port() == 2200);
+        assertThat(new String(app.context().vault().hosts().password(host.id()).orElseThrow())).isEqualTo("s3cret");
 
         robot.clickOn(".host-name");
         robot.clickOn("#edit-host-button");
@@ -210,8 +193,8 @@ class HostEditorDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#host-login-error").queryAs(Label.class).isVisible());
         robot.clickOn("#save-host-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> app.context.vault().hosts().find(host.id()).orElseThrow().auth().equals(new HostAuth.KeyFile(key.toString())));
-        assertThat(app.context.vault().hosts().list()).hasSize(1);
-        assertThat(app.context.vault().hosts().password(host.id())).isEmpty();
+                () -> app.context().vault().hosts().find(host.id()).orElseThrow().auth().equals(new HostAuth.KeyFile(key.toString())));
+        assertThat(app.context().vault().hosts().list()).hasSize(1);
+        assertThat(app.context().vault().hosts().password(host.id())).isEmpty();
     }
 }

@@ -1,28 +1,28 @@
 package dev.keyport.app.ui.identities;
 
+import static dev.keyport.app.ui.PageHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.IdentityService;
 import dev.keyport.app.services.KeyStorage;
 import dev.keyport.app.ui.KeyportHarness;
 import dev.keyport.app.ui.PageHarness;
+import dev.keyport.app.ui.PageOnNewVault;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.terminal.keys.KeyCodec;
 import dev.keyport.vault.Host;
@@ -34,45 +34,20 @@ import dev.keyport.vault.Identity;
 @ExtendWith(ApplicationExtension.class)
 class IdentitiesViewTest {
 
-    @TempDir
-    Path dir;
-    private PageHarness app;
+    @RegisterExtension
+    final PageOnNewVault app = PageOnNewVault.showing(this::page, IdentitiesView::reload);
     private IdentitiesView view;
-    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void open() throws Exception {
-        app = PageHarness.open(dir.resolve("data"), () -> this.stage);
-        KeyStorage.store(app.context.vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "team"), "team key");
-        IdentitiesViewModel model = new IdentitiesViewModel(new IdentityService(app.context.vault().identities(),
-                app.context.vault().hosts(), app.context.vault().keys()), app.context.background(), PageHarness.ui());
+    private IdentitiesView page(KeyportContext context) throws Exception {
+        KeyStorage.store(context.vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "team"), "team key");
+        IdentitiesViewModel model = new IdentitiesViewModel(new IdentityService(context.vault().identities(),
+                context.vault().hosts(), context.vault().keys()), context.background(), PageHarness.ui());
         view = new IdentitiesView(model);
-        app.showFromTest(stage, view);
-        KeyportHarness.fx(view::reload);
+        return view;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private void awaitText(FxRobot robot, String query, String expected) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
-                    .map(n -> n.isVisible() && expected.equals(((Label) n).getText())).orElse(false));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Expected " + query + " to show '" + expected + "'; it shows '"
-                    + robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("(nothing)") + "'", e);
-        }
+    private static void awaitText(FxRobot robot, String query, String expected) {
+        PageHarness.awaitText(robot, query, expected, Duration.ofSeconds(30), () -> "");
     }
 
     @Test
@@ -99,16 +74,16 @@ class IdentitiesViewTest {
         assertThat(robot.lookup("#identity-editor").query().isVisible()).isFalse();
         assertThat(((Label) PageHarness.awaitVisible(robot, ".identity-login")).getText())
                 .isEqualTo("deploy · key team key + saved password");
-        Identity saved = app.context.vault().identities().list().get(0);
-        assertThat(app.context.vault().identities().password(saved.id()).map(String::new)).contains("identity pw");
+        Identity saved = app.context().vault().identities().list().get(0);
+        assertThat(app.context().vault().identities().password(saved.id()).map(String::new)).contains("identity pw");
     }
 
     @Test
     void editingAnIdentityUsedByHostsNamesThemAndDeletingItAsksFirstNamingThem(FxRobot robot) throws Exception {
         Identity ops = Identity.create("ops", "ops", null);
-        app.context.vault().identities().save(ops, "pw".toCharArray());
+        app.context().vault().identities().save(ops, "pw".toCharArray());
         for (String name : new String[] {"db", "web"}) {
-            app.context.vault().hosts().save(Host.create(name, name + ".internal", 22, "x", new HostAuth.Password())
+            app.context().vault().hosts().save(Host.create(name, name + ".internal", 22, "x", new HostAuth.Password())
                     .withDetails(HostDetails.NONE.withIdentity(ops.id())));
         }
         KeyportHarness.fx(view::reload);
@@ -121,8 +96,8 @@ class IdentitiesViewTest {
         robot.doubleClickOn("#identity-user").eraseText(3).write("release");
         robot.clickOn("#identity-save");
         awaitText(robot, "#identities-status", "Saved ops; db, web now log in as release.");
-        for (Host host : app.context.vault().hosts().list()) {
-            assertThat(app.context.credentials().specFor(host).username()).isEqualTo("release");
+        for (Host host : app.context().vault().hosts().list()) {
+            assertThat(app.context().credentials().specFor(host).username()).isEqualTo("release");
         }
 
         robot.clickOn(PageHarness.awaitVisible(robot, ".delete-identity"));
@@ -130,6 +105,6 @@ class IdentitiesViewTest {
                 .isEqualTo("Identity ops is used by hosts db, web. Delete it anyway? Those hosts will log in with their own user and login again.");
         robot.clickOn(PageHarness.dialogButton(robot, "Delete"));
         awaitText(robot, "#identities-status", "Deleted identity ops.");
-        assertThat(app.context.vault().identities().list()).isEmpty();
+        assertThat(app.context().vault().identities().list()).isEmpty();
     }
 }

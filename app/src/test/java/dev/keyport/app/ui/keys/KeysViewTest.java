@@ -1,10 +1,12 @@
 package dev.keyport.app.ui.keys;
 
+import static dev.keyport.app.ui.PageHarness.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -16,26 +18,25 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.HostService;
 import dev.keyport.app.services.KeyFixtures;
 import dev.keyport.app.services.KeyService;
 import dev.keyport.app.services.KeyStorage;
+import dev.keyport.app.testing.OpenSshHosts;
 import dev.keyport.app.ui.KeyportHarness;
 import dev.keyport.app.ui.PageHarness;
+import dev.keyport.app.ui.PageOnNewVault;
 import dev.keyport.terminal.keys.KeyAlgorithm;
 import dev.keyport.terminal.keys.KeyCodec;
 import dev.keyport.terminal.testing.OpenSshServer;
@@ -49,22 +50,15 @@ class KeysViewTest {
 
     @TempDir
     Path dir;
-    private PageHarness app;
+    @RegisterExtension
+    final PageOnNewVault app = PageOnNewVault.showing(this::page, KeysView::reload);
     private KeysView view;
-    private Stage stage;
     private Path saveTo;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void open() throws Exception {
-        app = PageHarness.open(dir.resolve("data"), () -> this.stage);
-        KeysViewModel model = new KeysViewModel(new KeyService(app.context.vault().keys(), app.context.vault().hosts(),
-                app.context.vault().identities(), app.context.sessions()), new HostService(app.context.vault()),
-                app.context.background(), PageHarness.ui());
+    private KeysView page(KeyportContext context) {
+        KeysViewModel model = new KeysViewModel(new KeyService(context.vault().keys(), context.vault().hosts(),
+                context.vault().identities(), context.sessions()), new HostService(context.vault()),
+                context.background(), PageHarness.ui());
         view = new KeysView(model);
         view.setFilePicker(new FilePicker() {
             @Override
@@ -77,28 +71,11 @@ class KeysViewTest {
                 return Optional.ofNullable(saveTo);
             }
         });
-        app.showFromTest(stage, view);
-        KeyportHarness.fx(view::reload);
+        return view;
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
-
-    private String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private void awaitText(FxRobot robot, String query, String expected) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery()
-                    .map(n -> n.isVisible() && expected.equals(((Label) n).getText())).orElse(false));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("Expected " + query + " to show '" + expected + "'; it shows '"
-                    + robot.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("(nothing)") + "'; problem: '"
-                    + text(robot, "#keys-problem") + "'", e);
-        }
+    private static void awaitText(FxRobot robot, String query, String expected) {
+        PageHarness.awaitText(robot, query, expected, Duration.ofSeconds(60), () -> "; problem: '" + text(robot, "#keys-problem") + "'");
     }
 
     private int rows(FxRobot robot) {
@@ -124,9 +101,11 @@ class KeysViewTest {
         robot.clickOn("#generate-confirm");
 
         awaitText(robot, "#keys-status", "Generated work laptop (ED25519 · 256 bits).");
-        KeyEntry stored = app.context.vault().keys().list().get(0);
+        KeyEntry stored = app.context().vault().keys().list().get(0);
         // a Text is drawn whole (a Label could elide it): the whole fingerprint, inside the page
         Text fingerprint = (Text) PageHarness.awaitVisible(robot, ".key-fingerprint");
+        // measured once the page is laid out: a row the list has just added can first be laid out at no width
+        KeyportHarness.fx(view::layout);
         assertThat(fingerprint.getText()).isEqualTo(stored.fingerprint()).doesNotContain("…");
         javafx.geometry.Bounds drawn = fingerprint.localToScene(fingerprint.getBoundsInLocal());
         assertThat(drawn.getMaxX()).isLessThanOrEqualTo(view.getWidth());
@@ -135,14 +114,14 @@ class KeysViewTest {
                 .isEqualTo("Not used by any host or identity");
 
         // on a page too narrow for it, the fingerprint breaks over lines inside the page instead of being cut
-        KeyportHarness.fx(() -> stage.setWidth(340));
+        KeyportHarness.fx(() -> app.stage().setWidth(340));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getWidth() <= 340);
         Text narrow = (Text) PageHarness.awaitVisible(robot, ".key-fingerprint");
         assertThat(narrow.getText()).isEqualTo(stored.fingerprint());
         javafx.geometry.Bounds wrapped = narrow.localToScene(narrow.getBoundsInLocal());
         assertThat(wrapped.getMaxX()).isLessThanOrEqualTo(view.getWidth());
         assertThat(wrapped.getHeight()).isGreaterThan(drawn.getHeight() * 1.5);
-        KeyportHarness.fx(() -> stage.setWidth(900));
+        KeyportHarness.fx(() -> app.stage().setWidth(900));
 
         robot.clickOn(PageHarness.awaitVisible(robot, ".copy-public-key"));
         awaitText(robot, "#keys-status", "Copied the public key of work laptop (one OpenSSH line).");
@@ -186,17 +165,17 @@ class KeysViewTest {
 
     @Test
     void deletingAKeyAHostUsesIsRefusedNamingTheHostAndAnUnusedOneIsDeletedAfterConfirming(FxRobot robot) throws Exception {
-        KeyEntry used = KeyStorage.store(app.context.vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "a"), "a used key");
-        app.context.vault().hosts().save(Host.create("db", "db.internal", 22, "admin", new HostAuth.VaultKey(used.id())));
+        KeyEntry used = KeyStorage.store(app.context().vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "a"), "a used key");
+        app.context().vault().hosts().save(Host.create("db", "db.internal", 22, "admin", new HostAuth.VaultKey(used.id())));
         KeyportHarness.fx(view::reload);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rows(robot) == 1);
         assertThat(((Label) PageHarness.awaitVisible(robot, ".key-usage")).getText()).isEqualTo("Used by host db");
 
         robot.clickOn(PageHarness.awaitVisible(robot, ".delete-key"));
         awaitText(robot, "#keys-problem", "Key a used key is used by 1 host (db). Choose another key for them first, then delete it.");
-        assertThat(app.context.vault().keys().list()).hasSize(1);
+        assertThat(app.context().vault().keys().list()).hasSize(1);
 
-        app.context.vault().hosts().delete(app.context.vault().hosts().list().get(0).id());
+        app.context().vault().hosts().delete(app.context().vault().hosts().list().get(0).id());
         KeyportHarness.fx(view::reload);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".key-usage").match(PageHarness::reallyVisible).tryQuery()
                 .map(n -> ((Label) n).getText().equals("Not used by any host or identity")).orElse(false));
@@ -204,12 +183,12 @@ class KeysViewTest {
         robot.clickOn(PageHarness.dialogButton(robot, "Delete"));
         awaitText(robot, "#keys-status", "Deleted a used key.");
         assertThat(rows(robot)).isZero();
-        assertThat(app.context.vault().keys().list()).isEmpty();
+        assertThat(app.context().vault().keys().list()).isEmpty();
     }
 
     @Test
     void thePrivateKeyIsExportedUnderAPassphraseToAnOwnerOnlyFile(FxRobot robot) throws Exception {
-        KeyEntry key = KeyStorage.store(app.context.vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "exp"), "exp");
+        KeyEntry key = KeyStorage.store(app.context().vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "exp"), "exp");
         KeyportHarness.fx(view::reload);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rows(robot) == 1);
         saveTo = dir.resolve("id_exp");
@@ -233,12 +212,11 @@ class KeysViewTest {
         OpenSshServer.run("sh", "-c", "echo '" + user + ":" + password + "' | chpasswd; rm -rf ~" + user + "/.ssh");
         try (OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), List.of("PasswordAuthentication yes",
                 "AuthorizedKeysFile .ssh/authorized_keys"))) {
-            app.context.hostKeys().trust("127.0.0.1", sshd.port(), PublicKeyEntry.parsePublicKeyEntry(sshd.hostPublicKey())
-                    .resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING));
+            app.context().hostKeys().trust("127.0.0.1", sshd.port(), OpenSshHosts.hostKey(sshd));
             Host host = Host.create("staging", "127.0.0.1", sshd.port(), user, new HostAuth.SavedPassword());
-            app.context.vault().hosts().save(host);
-            app.context.vault().hosts().savePassword(host.id(), password.toCharArray());
-            KeyEntry key = KeyStorage.store(app.context.vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "deploy"), "deploy");
+            app.context().vault().hosts().save(host);
+            app.context().vault().hosts().savePassword(host.id(), password.toCharArray());
+            KeyEntry key = KeyStorage.store(app.context().vault().keys(), KeyCodec.generate(KeyAlgorithm.ED25519, "deploy"), "deploy");
             KeyportHarness.fx(view::reload);
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rows(robot) == 1);
 

@@ -12,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
@@ -40,10 +39,7 @@ class HostKeyDialogsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
-        stage.setScene(new Scene(new StackPane(), 400, 300));
-        stage.sizeToScene();
-        stage.show();
+        KeyportHarness.showDialogOwner(stage);
     }
 
     /** The text the person sees in a label (its rendered Text node, which holds "…" when the label is cut). */

@@ -12,8 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -33,10 +31,7 @@ class PromptsDialogTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        dev.keyport.app.ui.KeyportHarness.freshStage(stage);
-        stage.setScene(new Scene(new StackPane(), 400, 300));
-        stage.sizeToScene();
-        stage.show();
+        KeyportHarness.showDialogOwner(stage);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.keyport.app.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.application.Application;
@@ -11,15 +10,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.services.SystemTheme;
@@ -28,29 +24,15 @@ import dev.keyport.app.services.TerminalOptions;
 import dev.keyport.app.services.ThemeMode;
 import dev.keyport.app.ui.KeyportHarness;
 import dev.keyport.app.ui.TextFit;
+import dev.keyport.app.ui.WindowOnNewVault;
 import dev.keyport.vault.HostKeyPolicy;
 
 /** The Settings page in the real window on a real vault: every setting a person changes is saved and shown again. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsViewTest {
 
-    @TempDir
-    Path dataDir;
-
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WindowOnNewVault app = WindowOnNewVault.empty();
 
     private SettingsView openSettings(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -85,7 +67,7 @@ class SettingsViewTest {
     @Test
     void theShortcutShowsThePageInTheWindowWithNothingCutInEitherTheme(FxRobot robot) throws Exception {
         SettingsView view = openSettings(robot);
-        assertThat(view.getScene()).isSameAs(stage.getScene());
+        assertThat(view.getScene()).isSameAs(app.stage().getScene());
         assertThat(WaitForAsyncUtils.asyncFx(() -> TextFit.cutTexts(view)).get(10, TimeUnit.SECONDS)).as("light").isEmpty();
         click(robot, "#theme-dark");
         WaitForAsyncUtils.waitForFxEvents();
@@ -101,7 +83,7 @@ class SettingsViewTest {
 
         click(robot, "#theme-dark");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Application.getUserAgentStylesheet().contains("dark"));
-        assertThat(app.window.model().darkProperty().get()).as("applied at once").isTrue();
+        assertThat(app.window().model().darkProperty().get()).as("applied at once").isTrue();
 
         String family = model.fontFamilies().isEmpty() ? "" : model.fontFamilies().get(0);
         robot.interact(() -> robot.lookup("#terminal-font-family").queryAs(ComboBox.class).getSelectionModel().select(family));
@@ -118,12 +100,12 @@ class SettingsViewTest {
         assertThat(model.terminalOptions()).isEqualTo(expected);
         model.whenSaved().get(10, TimeUnit.SECONDS);
         SystemTheme anyDesktop = SystemTheme.ofThisComputer();
-        SettingsViewModel.Saved saved = SettingsViewModel.load(app.context, anyDesktop);
+        SettingsViewModel.Saved saved = SettingsViewModel.load(app.context(), anyDesktop);
         assertThat(saved).isEqualTo(new SettingsViewModel.Saved(ThemeMode.DARK, false, expected, 0, HostKeyPolicy.ACCEPT_NEW));
 
         // the page as it shows next time: read from the vault again
         SettingsView again = WaitForAsyncUtils.asyncFx(() -> {
-            SettingsView page = new SettingsView(new SettingsViewModel(app.context, saved, anyDesktop, Runnable::run));
+            SettingsView page = new SettingsView(new SettingsViewModel(app.context(), saved, anyDesktop, Runnable::run));
             new javafx.scene.Scene(page, 900, 700);
             page.applyCss();
             page.layout();
@@ -145,13 +127,13 @@ class SettingsViewTest {
         typeInto(robot, robot.lookup("#scrollback-lines").queryAs(Spinner.class), "250000");
         assertThat(robot.lookup("#scrollback-problem").queryLabeled().getText()).startsWith("At most 100,000 lines");
         reveal(robot, robot.lookup("#scrollback-lines").query());
-        assertThat(app.window.scrollbackLines()).isEqualTo(10_000);
+        assertThat(app.window().scrollbackLines()).isEqualTo(10_000);
         robot.type(KeyCode.ENTER);
-        assertThat(app.window.scrollbackLines()).as("an invalid value is not kept").isEqualTo(10_000);
+        assertThat(app.window().scrollbackLines()).as("an invalid value is not kept").isEqualTo(10_000);
         robot.eraseText(6).write("750");
         assertThat(robot.lookup("#scrollback-problem").queryLabeled().isVisible()).isFalse();
         robot.type(KeyCode.TAB);
-        assertThat(app.window.scrollbackLines()).as("what the next tab keeps").isEqualTo(750);
+        assertThat(app.window().scrollbackLines()).as("what the next tab keeps").isEqualTo(750);
     }
 
     @Test
@@ -159,10 +141,10 @@ class SettingsViewTest {
         SettingsView view = openSettings(robot);
         click(robot, "#theme-system");
         view.model().whenSaved().get(10, TimeUnit.SECONDS);
-        assertThat(app.context.appearance().mode()).isEqualTo(ThemeMode.SYSTEM);
+        assertThat(app.context().appearance().mode()).isEqualTo(ThemeMode.SYSTEM);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#theme-system-now").queryLabeled().getText()
                 .contains("Your desktop asks for"));
         boolean desktopDark = SystemTheme.ofThisComputer().prefersDark();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window.model().darkProperty().get() == desktopDark);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().model().darkProperty().get() == desktopDark);
     }
 }

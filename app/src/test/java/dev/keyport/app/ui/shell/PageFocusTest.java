@@ -2,51 +2,34 @@ package dev.keyport.app.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.WindowOnNewVault;
 
 /** A page or list opened from the keyboard gets the keyboard (its first control, or its list), not the quick-connect field. */
 @ExtendWith(ApplicationExtension.class)
 class PageFocusTest {
 
-    @TempDir
-    Path dataDir;
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    final WindowOnNewVault app = WindowOnNewVault.empty();
 
     private static void chord(FxRobot robot, KeyCode key) {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, key).release(key, KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
     private Node focused() {
-        return stage.getScene().getFocusOwner();
+        return app.stage().getScene().getFocusOwner();
     }
 
     private static boolean inside(Node node, Node page) {
@@ -61,7 +44,7 @@ class PageFocusTest {
     /** Opens the page with its shortcut (from the host list, which has the keyboard) and waits until the page has it. */
     private Node open(FxRobot robot, KeyCode shortcut, String pageId) throws Exception {
         KeyportHarness.fx(() -> {
-            app.window.model().show(MainWindowViewModel.Section.HOSTS);
+            app.window().model().show(MainWindowViewModel.Section.HOSTS);
             robot.lookup("#host-list").query().requestFocus();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "host-list".equals(focused() == null ? null : focused().getId()));

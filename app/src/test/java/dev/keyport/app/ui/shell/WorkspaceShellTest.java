@@ -5,7 +5,6 @@ import static dev.keyport.app.ui.KeyportHarness.awaitPrompt;
 import static dev.keyport.app.ui.KeyportHarness.awaitScreen;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,23 +15,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.WindowWithLocalServer;
 import dev.keyport.app.ui.terminal.TerminalTab;
-import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.demo.LocalSshServer;
-import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 
 /**
  * The window around the terminals as a person uses it with the keyboard: shortcuts that do not type
@@ -42,38 +36,17 @@ import dev.keyport.vault.HostAuth;
 @ExtendWith(ApplicationExtension.class)
 class WorkspaceShellTest {
 
-    @TempDir
-    Path dataDir;
-    private LocalSshServer server;
-    private KeyportHarness app;
-    private Stage stage;
-    private Host host;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = LocalSshServer.start("tester", "correct horse");
-        app = KeyportHarness.demo(dataDir, () -> this.stage);
-        app.context.hostKeys().trust(server.host(), server.port(), server.hostKey());
-        app.context.credentials().registerManaged("test-key", () -> new Credential.PrivateKey("test key", server.clientPrivateKeyFile()));
-        host = Host.create("Local server", server.host(), server.port(), "tester", new HostAuth.Managed("test-key"));
-        app.context.vault().hosts().save(host);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        server.close();
-    }
+    @RegisterExtension
+    final WindowWithLocalServer app = WindowWithLocalServer.on(() -> LocalSshServer.start("tester", "correct horse"), "tester")
+            .keyHost("Local server").demo();
 
     private TerminalTab openTab(FxRobot robot) throws Exception {
-        int before = app.window.terminals().size();
-        KeyportHarness.fx(() -> app.window.open(host));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window.terminals().size() == before + 1);
-        TerminalTab tab = KeyportHarness.newestTab(app.window);
+        int before = app.window().terminals().size();
+        KeyportHarness.fx(() -> app.window().open(app.host("Local server")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().terminals().size() == before + 1);
+        TerminalTab tab = KeyportHarness.newestTab(app.window());
         try {
-            awaitPrompt(robot, app.window);
+            awaitPrompt(robot, app.window());
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + " (phase " + tab.model().phaseProperty().get() + ", " + tab.model().problemProperty().get()
                     + tab.model().endedProperty().get() + ")", e);
@@ -103,15 +76,15 @@ class WorkspaceShellTest {
     void aShortcutDoesNotTypeItsLetterIntoTheShellOfANewTab(FxRobot robot) throws Exception {
         openTab(robot);
         List<String> typed = new CopyOnWriteArrayList<>();
-        KeyportHarness.fx(() -> stage.addEventFilter(KeyEvent.KEY_TYPED, e -> typed.add(e.getCharacter())));
+        KeyportHarness.fx(() -> app.stage().addEventFilter(KeyEvent.KEY_TYPED, e -> typed.add(e.getCharacter())));
 
         chord(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T); // Tunnels
         chord(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H); // Hosts again
         assertThat(typed).as("the robot's shortcut keys produce characters, as a real keyboard does").isNotEmpty();
         robot.write("echo after-$((40+2))").type(KeyCode.ENTER);
 
-        awaitLine(app.window, "after-42");
-        assertThat(awaitScreen(robot, app.window, "after-42", Duration.ofSeconds(10)))
+        awaitLine(app.window(), "after-42");
+        assertThat(awaitScreen(robot, app.window(), "after-42", Duration.ofSeconds(10)))
                 .as("no T or H typed by the shortcuts").contains("echo after-$((40+2))").doesNotContain("Techo", "Hecho", "THecho");
     }
 
@@ -129,7 +102,7 @@ class WorkspaceShellTest {
 
         KeyportHarness.fx(() -> robot.lookup("#terminal-tabs").queryAs(TabPane.class).getSelectionModel().select(second.tab()));
         chord(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window.terminals().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.window().terminals().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         robot.write("echo still-$((2+1))").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> screenOf(first).lines().anyMatch(l -> l.strip().equals("still-3")));
@@ -145,7 +118,7 @@ class WorkspaceShellTest {
             }
         }));
         robot.write("cat -v").type(KeyCode.ENTER);
-        awaitScreen(robot, app.window, "cat -v", Duration.ofSeconds(20)); // the bytes wait in the PTY until cat reads
+        awaitScreen(robot, app.window(), "cat -v", Duration.ofSeconds(20)); // the bytes wait in the PTY until cat reads
         chord(robot, KeyCode.CONTROL, KeyCode.L);
         chord(robot, KeyCode.CONTROL, KeyCode.F);
         robot.type(KeyCode.ENTER);
@@ -175,7 +148,7 @@ class WorkspaceShellTest {
         chord(robot, KeyCode.CONTROL, KeyCode.EQUALS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> first.widget().getTerminalPanel().getTerminalSizeFromComponent().getColumns() < columns);
-        assertThat(app.window.model().fontSizeProperty().get()).isEqualTo(dev.keyport.app.services.TerminalOptions.DEFAULT_FONT_SIZE + 2);
+        assertThat(app.window().model().fontSizeProperty().get()).isEqualTo(dev.keyport.app.services.TerminalOptions.DEFAULT_FONT_SIZE + 2);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.widget().getTerminal().getTerminalWidth() < columns);
 
         TerminalTab second = openTab(robot);
@@ -201,39 +174,39 @@ class WorkspaceShellTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#terminal-tabs").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.write("echo back-$((3+4))").type(KeyCode.ENTER);
-        awaitLine(app.window, "back-7");
-        assertThat(app.window.terminals()).hasSize(1);
+        awaitLine(app.window(), "back-7");
+        assertThat(app.window().terminals()).hasSize(1);
     }
 
     @Test
     void quickConnectOpensATabWithoutSavingAndSavesWhenAsked(FxRobot robot) throws Exception {
-        int saved = app.context.hosts().list().size();
+        int saved = app.context().hosts().list().size();
         chord(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
         robot.write("tester@127.0.0.1:99999").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#quick-connect-problem").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#quick-connect-problem").queryAs(Label.class).getText())
                 .isEqualTo("Bad port in tester@127.0.0.1:99999: 99999");
-        assertThat(app.window.terminals()).isEmpty();
+        assertThat(app.window().terminals()).isEmpty();
 
         KeyportHarness.fx(() -> robot.lookup("#quick-connect").queryAs(javafx.scene.control.TextField.class).clear());
-        robot.clickOn("#quick-connect").write("tester@127.0.0.1:" + server.port()).type(KeyCode.ENTER);
+        robot.clickOn("#quick-connect").write("tester@127.0.0.1:" + app.server().port()).type(KeyCode.ENTER);
         robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("correct horse").type(KeyCode.ENTER);
-        awaitPrompt(robot, app.window);
-        assertThat(KeyportHarness.newestTab(app.window).tab().getText()).isEqualTo("127.0.0.1:" + server.port());
+        awaitPrompt(robot, app.window());
+        assertThat(KeyportHarness.newestTab(app.window()).tab().getText()).isEqualTo("127.0.0.1:" + app.server().port());
         assertThat(KeyportHarness.awaitShowing(robot, "#save-offer").isVisible()).isTrue();
-        assertThat(app.context.hosts().list()).as("nothing written before the person says so").hasSize(saved);
-        assertThat(app.window.model().hostsWithTabs()).contains(KeyportHarness.newestTab(app.window).model().host().id());
+        assertThat(app.context().hosts().list()).as("nothing written before the person says so").hasSize(saved);
+        assertThat(app.window().model().hostsWithTabs()).contains(KeyportHarness.newestTab(app.window()).model().host().id());
 
         robot.clickOn("#save-offer-button");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context.hosts().list().size() == saved + 1);
-        assertThat(app.context.hosts().list()).anySatisfy(h -> {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.context().hosts().list().size() == saved + 1);
+        assertThat(app.context().hosts().list()).anySatisfy(h -> {
             assertThat(h.address()).isEqualTo("127.0.0.1");
-            assertThat(h.port()).isEqualTo(server.port());
+            assertThat(h.port()).isEqualTo(app.server().port());
             assertThat(h.username()).isEqualTo("tester");
         });
         assertThat(robot.lookup("#save-offer").tryQuery()).isEmpty();
         robot.write("echo saved-$((5+5))").type(KeyCode.ENTER);
-        awaitLine(app.window, "saved-10");
+        awaitLine(app.window(), "saved-10");
     }
 
     @Test
@@ -243,6 +216,6 @@ class WorkspaceShellTest {
         assertThat(tab.widget().getTerminal().getCursorY()).as("lines count from 1; line 0 made every blink log an error")
                 .isGreaterThanOrEqualTo(1);
         robot.write("echo cleared-$((4+4))").type(KeyCode.ENTER);
-        awaitLine(app.window, "cleared-8");
+        awaitLine(app.window(), "cleared-8");
     }
 }

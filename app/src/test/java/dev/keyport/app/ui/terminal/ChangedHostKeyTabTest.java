@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.keyport.app.testing.LocalServerApp;
+import dev.keyport.app.testing.PlainUiThread;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Phase;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Size;
 import dev.keyport.terminal.HostKeyChange;
@@ -36,7 +34,7 @@ class ChangedHostKeyTabTest {
     @TempDir
     Path dir;
     private LocalServerApp app;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final PlainUiThread ui = new PlainUiThread();
 
     @BeforeEach
     void start() throws Exception {
@@ -45,12 +43,8 @@ class ChangedHostKeyTabTest {
 
     @AfterEach
     void stop() throws Exception {
-        ui.shutdownNow();
+        ui.close();
         app.close();
-    }
-
-    private void onUi(Runnable action) throws Exception {
-        ui.submit(action).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitPhase(TerminalTabViewModel model, Phase phase) {
@@ -70,7 +64,7 @@ class ChangedHostKeyTabTest {
         app.context.vault().hosts().save(again);
 
         TerminalTabViewModel model = new TerminalTabViewModel(again, app.context.sessions(), app.context.background(), ui);
-        onUi(() -> model.connect(() -> new Size(80, 24)));
+        ui.run(() -> model.connect(() -> new Size(80, 24)));
         awaitPhase(model, Phase.FAILED);
 
         assertThat(model.problemProperty().get())
@@ -85,7 +79,7 @@ class ChangedHostKeyTabTest {
         assertThat(app.server.authAttempts()).isZero();
         assertThat(app.context.hostKeys().trustedKeys(app.server.host(), app.server.port())).containsExactly(old);
 
-        onUi(model::replaceKeyAndReconnect);
+        ui.run(model::replaceKeyAndReconnect);
         awaitPhase(model, Phase.OPEN);
 
         assertThat(app.context.hostKeys().trustedKeys(app.server.host(), app.server.port())).containsExactly(app.server.hostKey());
@@ -104,7 +98,7 @@ class ChangedHostKeyTabTest {
         app.context.vault().hosts().save(host);
 
         TerminalTabViewModel model = new TerminalTabViewModel(host, app.context.sessions(), app.context.background(), ui);
-        onUi(() -> model.connect(() -> new Size(80, 24)));
+        ui.run(() -> model.connect(() -> new Size(80, 24)));
         awaitPhase(model, Phase.FAILED);
 
         assertThat(model.keyChangeProperty().get()).isNotNull();
@@ -120,9 +114,9 @@ class ChangedHostKeyTabTest {
         app.context.hostKeys().trust(app.server.host(), app.server.port(), old);
 
         TerminalTabViewModel model = new TerminalTabViewModel(app.keyHost, app.context.sessions(), app.context.background(), ui);
-        onUi(() -> model.connect(() -> new Size(80, 24)));
+        ui.run(() -> model.connect(() -> new Size(80, 24)));
         awaitPhase(model, Phase.FAILED);
-        onUi(() -> model.connect(() -> new Size(80, 24)));
+        ui.run(() -> model.connect(() -> new Size(80, 24)));
         await("the retry to fail", Duration.ofSeconds(20), () -> model.phaseProperty().get() == Phase.FAILED
                 && model.keyChangeProperty().get() != null, () -> model.phaseProperty().get().toString());
 

@@ -11,19 +11,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
-import dev.keyport.terminal.testing.OpenSshServer;
+import dev.keyport.app.ui.WindowWithOpenSshHost;
 import dev.keyport.vault.TrustedHostKey;
 
 /**
@@ -33,33 +30,14 @@ import dev.keyport.vault.TrustedHostKey;
 @ExtendWith(ApplicationExtension.class)
 class ChangedKeyReplaceTest {
 
-    @TempDir
-    Path dir;
-
-    private OpenSshServer sshd;
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        app.saveHostFor(sshd, "OpenSSH box", true);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        sshd.close();
-    }
+    @RegisterExtension
+    final WindowWithOpenSshHost app = WindowWithOpenSshHost.trusted();
 
     @Test
     void aNewServerKeyIsRefusedThenReplacedOnlyAfterConfirmingAndTheTabLogsIn(FxRobot robot) throws Exception {
-        String oldFingerprint = fingerprint(sshd.directory().resolve("ssh_host_ed25519_key.pub"));
-        sshd = sshd.restartWithNewHostKey();
-        String newFingerprint = fingerprint(sshd.directory().resolve("ssh_host_ed25519_key.pub"));
+        String oldFingerprint = fingerprint(app.sshd().directory().resolve("ssh_host_ed25519_key.pub"));
+        app.restartWithNewHostKey();
+        String newFingerprint = fingerprint(app.sshd().directory().resolve("ssh_host_ed25519_key.pub"));
         assertThat(newFingerprint).isNotEqualTo(oldFingerprint);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-list").queryAs(ListView.class).getItems().size() == 1);
@@ -67,7 +45,7 @@ class ChangedKeyReplaceTest {
         KeyportHarness.awaitShowing(robot, "#review-key-button");
         String problem = robot.lookup("#terminal-status").queryAs(Label.class).getText();
         assertThat(problem).contains("has changed").contains(oldFingerprint).contains(newFingerprint);
-        assertThat(sshd.log()).doesNotContain("Accepted ").doesNotContain("Failed ").doesNotContain("Postponed ");
+        assertThat(app.sshd().log()).doesNotContain("Accepted ").doesNotContain("Failed ").doesNotContain("Postponed ");
 
         // First look, then Cancel: nothing changes.
         robot.clickOn("#review-key-button");
@@ -88,18 +66,18 @@ class ChangedKeyReplaceTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#changed-key-checked");
         robot.clickOn("#changed-key-replace");
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.awaitPrompt(robot, app.window());
 
         assertThat(trusted()).singleElement().satisfies(k -> assertThat(k.keyData()).isEqualTo(keyData()));
-        assertThat(sshd.log()).contains("Accepted publickey");
+        assertThat(app.sshd().log()).contains("Accepted publickey");
     }
 
     private List<TrustedHostKey> trusted() throws Exception {
-        return app.context.vault().hostKeys().find("127.0.0.1", sshd.port());
+        return app.context().vault().hostKeys().find("127.0.0.1", app.sshd().port());
     }
 
     private String keyData() throws Exception {
-        return sshd.hostPublicKey().split(" ")[1];
+        return app.sshd().hostPublicKey().split(" ")[1];
     }
 
     private static String fingerprint(Path publicKey) throws Exception {

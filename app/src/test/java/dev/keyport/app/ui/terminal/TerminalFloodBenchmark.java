@@ -14,22 +14,19 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.animation.AnimationTimer;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.keyport.app.ui.WindowWithOpenSshHost;
 import dev.keyport.terminal.testing.FloodWorkload;
 import dev.keyport.terminal.testing.JvmThreads;
-import dev.keyport.terminal.testing.OpenSshServer;
-import dev.keyport.vault.Host;
 
 /**
  * Not a test (skipped unless {@code -Dkeyport.bench=true}): the end-to-end flood figures. {@code cat}
@@ -45,33 +42,16 @@ class TerminalFloodBenchmark {
     @TempDir
     Path dir;
 
-    private OpenSshServer sshd;
-    private KeyportHarness app;
-    private Stage stage;
-    private Host host;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        host = app.saveHostFor(sshd, "OpenSSH box", true);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        sshd.close();
-    }
+    @RegisterExtension
+    final WindowWithOpenSshHost app = WindowWithOpenSshHost.trusted();
 
     @Test
     void catOfTheFloodWorkloadIntoATab(FxRobot robot) throws Exception {
         Path file = dir.resolve("flood.txt");
         long bytes = FloodWorkload.write(file, FloodWorkload.FULL_COUNT);
-        KeyportHarness.fx(() -> app.window.open(host));
-        KeyportHarness.awaitPrompt(robot, app.window);
-        KeyportTerminalWidget widget = (KeyportTerminalWidget) KeyportHarness.newestTab(app.window).widget();
+        KeyportHarness.fx(() -> app.window().open(app.host()));
+        KeyportHarness.awaitPrompt(robot, app.window());
+        KeyportTerminalWidget widget = (KeyportTerminalWidget) KeyportHarness.newestTab(app.window()).widget();
         KeyportHarness.fx(() -> widget.getTerminalPanel().getCanvas().requestFocus());
         System.out.printf("E2E setup: %s, prism %s, terminal %dx%d, %d cores, JVM max heap %d MB%n",
                 System.getProperty("glass.platform", "desktop"), System.getProperty("prism.order", "default"),
@@ -92,7 +72,7 @@ class TerminalFloodBenchmark {
         long[] sys0 = systemCpu();
         long t0 = System.nanoTime();
         robot.type(KeyCode.ENTER);
-        KeyportHarness.awaitLine(app.window, "cat-done-42", Duration.ofSeconds(600));
+        KeyportHarness.awaitLine(app.window(), "cat-done-42", Duration.ofSeconds(600));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Long> cpu1 = JvmThreads.cpuTicks();
         long[] sys1 = systemCpu();

@@ -13,15 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
@@ -30,11 +28,10 @@ import com.techsenger.jeditermfx.core.model.LinesBuffer;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
+import dev.keyport.app.ui.WindowWithOpenSshHost;
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.testing.FloodWorkload;
-import dev.keyport.terminal.testing.OpenSshServer;
 import dev.keyport.terminal.testing.JvmThreads;
-import dev.keyport.vault.Host;
 
 /**
  * Floods and full-screen programs in a Keyport tab on a real OpenSSH sshd, through a real PTY:
@@ -46,32 +43,15 @@ class TerminalFloodTest {
     @TempDir
     Path dir;
 
-    private OpenSshServer sshd;
-    private KeyportHarness app;
-    private Stage stage;
-    private Host host;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        host = app.saveHostFor(sshd, "OpenSSH box", true);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        sshd.close();
-    }
+    @RegisterExtension
+    final WindowWithOpenSshHost app = WindowWithOpenSshHost.trusted();
 
     @Test
     void afterAFloodTheLastLinesAndTheirColoursAreWhatTheServerSent(FxRobot robot) throws Exception {
         openShell(robot);
         robot.write("seq 300000; printf '\\033[2m12:00:00\\033[0m \\033[1;31mERROR\\033[0m [w-1] \\033[36mcom.example.Pool\\033[0m - end\\n';"
                 + " echo end-$((6*7))").type(KeyCode.ENTER);
-        KeyportHarness.awaitLine(app.window, "end-42", Duration.ofSeconds(120));
+        KeyportHarness.awaitLine(app.window(), "end-42", Duration.ofSeconds(120));
 
         KeyportTerminalWidget widget = widget();
         TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
@@ -132,23 +112,23 @@ class TerminalFloodTest {
         openShell(robot);
         robot.write("clear; echo before-less; less " + file).type(KeyCode.ENTER);
 
-        KeyportHarness.awaitLine(app.window, "less-line-001", Duration.ofSeconds(20));
+        KeyportHarness.awaitLine(app.window(), "less-line-001", Duration.ofSeconds(20));
         assertThat(widget().getTerminalTextBuffer().isUsingAlternateBuffer()).as("less is on the alternate screen").isTrue();
-        assertThat(KeyportHarness.screen(app.window)).doesNotContain("before-less");
+        assertThat(KeyportHarness.screen(app.window())).doesNotContain("before-less");
 
         robot.type(KeyCode.SPACE); // next page: the first line is gone, the line after the first page shows
         int rows = widget().getTerminalTextBuffer().getHeight();
-        KeyportHarness.awaitLine(app.window, String.format("less-line-%03d", rows), Duration.ofSeconds(20));
-        assertThat(KeyportHarness.screen(app.window)).doesNotContain("less-line-001");
+        KeyportHarness.awaitLine(app.window(), String.format("less-line-%03d", rows), Duration.ofSeconds(20));
+        assertThat(KeyportHarness.screen(app.window())).doesNotContain("less-line-001");
 
         robot.type(KeyCode.Q);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !widget().getTerminalTextBuffer().isUsingAlternateBuffer());
-        KeyportHarness.awaitLine(app.window, "before-less", Duration.ofSeconds(20));
-        assertThat(KeyportHarness.screen(app.window)).doesNotContain("less-line-");
+        KeyportHarness.awaitLine(app.window(), "before-less", Duration.ofSeconds(20));
+        assertThat(KeyportHarness.screen(app.window())).doesNotContain("less-line-");
         assertThat(historyText()).as("less's pages never went into the scrollback").doesNotContain("less-line-");
 
         robot.write("echo after-$((6*7))").type(KeyCode.ENTER);
-        KeyportHarness.awaitLine(app.window, "after-42", Duration.ofSeconds(20));
+        KeyportHarness.awaitLine(app.window(), "after-42", Duration.ofSeconds(20));
     }
 
     @Test
@@ -165,9 +145,9 @@ class TerminalFloodTest {
         robot.write("echo cat-exit=$?").type(KeyCode.ENTER); // read by bash once cat is gone
 
         // 130 = cat ended by SIGINT: the ^C went through the PTY on the server, before cat was done.
-        KeyportHarness.awaitLine(app.window, "cat-exit=130", Duration.ofSeconds(120));
+        KeyportHarness.awaitLine(app.window(), "cat-exit=130", Duration.ofSeconds(120));
         robot.write("echo alive-$((6*7))").type(KeyCode.ENTER);
-        KeyportHarness.awaitLine(app.window, "alive-42", Duration.ofSeconds(20));
+        KeyportHarness.awaitLine(app.window(), "alive-42", Duration.ofSeconds(20));
     }
 
     @Test
@@ -180,9 +160,9 @@ class TerminalFloodTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> flooded.getTerminalTextBuffer().getHistoryLinesCount() >= 10_000);
 
         openShell(robot); // a second tab on the same server, while the first one is still pouring
-        assertThat(app.window.terminals()).hasSize(2);
+        assertThat(app.window().terminals()).hasSize(2);
         robot.write("echo other-$((6*7))").type(KeyCode.ENTER);
-        KeyportHarness.awaitLine(app.window, "other-42", Duration.ofSeconds(60));
+        KeyportHarness.awaitLine(app.window(), "other-42", Duration.ofSeconds(60));
         assertThat(flooded.getTtyConnector().isConnected()).as("the flooded tab's session is still open").isTrue();
 
         // What keeps the window ahead of the flood: the threads carrying it run below the screen's priority.
@@ -197,8 +177,8 @@ class TerminalFloodTest {
     }
 
     private void openShell(FxRobot robot) throws Exception {
-        KeyportHarness.fx(() -> app.window.open(host)); // as a double-click does (TerminalTabTest covers the click)
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.fx(() -> app.window().open(app.host())); // as a double-click does (TerminalTabTest covers the click)
+        KeyportHarness.awaitPrompt(robot, app.window());
         focusedCanvas();
     }
 
@@ -221,7 +201,7 @@ class TerminalFloodTest {
     }
 
     private KeyportTerminalWidget widget() {
-        return (KeyportTerminalWidget) KeyportHarness.newestTab(app.window).widget();
+        return (KeyportTerminalWidget) KeyportHarness.newestTab(app.window()).widget();
     }
 
     private String historyText() {

@@ -2,24 +2,21 @@ package dev.keyport.app.ui.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.keyport.app.ui.KeyportHarness;
+import dev.keyport.app.ui.WindowOnNewVault;
 import dev.keyport.app.ui.settings.SettingsView;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
@@ -28,28 +25,13 @@ import dev.keyport.vault.HostAuth;
 @ExtendWith(ApplicationExtension.class)
 class TerminalOptionsReachTheTerminalTest {
 
-    @TempDir
-    Path dataDir;
-
-    private KeyportHarness app;
-    private Stage stage;
+    @RegisterExtension
+    final WindowOnNewVault app = WindowOnNewVault.empty();
     /** Nothing listens there: the tab fails to connect, but its terminal is built. */
     private final Host nowhere = Host.create("nowhere", "127.0.0.1", 9, "me", new HostAuth.Password());
 
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-    }
-
     private KeyportTerminalPanel openTab() throws Exception {
-        TerminalTab tab = WaitForAsyncUtils.asyncFx(() -> app.window.open(nowhere)).get(10, TimeUnit.SECONDS);
+        TerminalTab tab = WaitForAsyncUtils.asyncFx(() -> app.window().open(nowhere)).get(10, TimeUnit.SECONDS);
         return (KeyportTerminalPanel) tab.widget().getTerminalPanel();
     }
 

@@ -5,7 +5,6 @@ import static dev.keyport.app.ui.KeyportHarness.awaitScreen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -13,18 +12,15 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import dev.keyport.terminal.Credential;
+import dev.keyport.app.ui.WindowWithLocalServer;
 import dev.keyport.terminal.demo.LocalSshServer;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
@@ -33,30 +29,9 @@ import dev.keyport.vault.HostAuth;
 @ExtendWith(ApplicationExtension.class)
 class TerminalTabTest {
 
-    @TempDir
-    Path dataDir;
-
-    private LocalSshServer server;
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = LocalSshServer.start("tester", "correct horse");
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.context.hostKeys().trust(server.host(), server.port(), server.hostKey());
-        app.context.credentials().registerManaged("test-key", () -> new Credential.PrivateKey("test key", server.clientPrivateKeyFile()));
-        app.context.vault().hosts().save(Host.create("Local server", server.host(), server.port(), "tester", new HostAuth.Managed("test-key")));
-        app.context.vault().hosts().save(Host.create("Password server", server.host(), server.port(), "tester", new HostAuth.Password()));
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        server.close();
-    }
+    @RegisterExtension
+    final WindowWithLocalServer app = WindowWithLocalServer.on(() -> LocalSshServer.start("tester", "correct horse"), "tester")
+            .keyHost("Local server").passwordHost("Password server");
 
     /** Waits until the list shows {@code count} hosts and their cells are drawn (so they can be clicked). */
     private void awaitHosts(FxRobot robot, int count) throws Exception {
@@ -69,27 +44,27 @@ class TerminalTabTest {
     void doubleClickOpensATabWhereTypedCommandsRun(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Local server");
-        KeyportHarness.awaitPrompt(robot, app.window);
-        assertThat(KeyportHarness.newestTab(app.window).tab().getText()).isEqualTo("Local server");
+        KeyportHarness.awaitPrompt(robot, app.window());
+        assertThat(KeyportHarness.newestTab(app.window()).tab().getText()).isEqualTo("Local server");
 
         robot.write("echo keyport-$((6*7))").type(KeyCode.ENTER);
 
-        String screen = awaitScreen(robot, app.window, "keyport-42", Duration.ofSeconds(20));
+        String screen = awaitScreen(robot, app.window(), "keyport-42", Duration.ofSeconds(20));
         assertThat(screen).contains("echo keyport-$((6*7))");
-        assertThat(KeyportHarness.newestTab(app.window).widget().getTerminalPanel().getCanvas().isFocused()).isTrue();
+        assertThat(KeyportHarness.newestTab(app.window()).widget().getTerminalPanel().getCanvas().isFocused()).isTrue();
     }
 
     @Test
     void closingTheTabClosesItsConnection(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Local server");
-        KeyportHarness.awaitPrompt(robot, app.window);
-        assertThat(server.openSessions()).isEqualTo(1);
+        KeyportHarness.awaitPrompt(robot, app.window());
+        assertThat(app.server().openSessions()).isEqualTo(1);
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.W).release(KeyCode.W, KeyCode.SHIFT, KeyCode.CONTROL);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.openSessions() == 0);
-        assertThat(app.window.terminals()).isEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.server().openSessions() == 0);
+        assertThat(app.window().terminals()).isEmpty();
         assertThat(robot.lookup("No open sessions").tryQuery()).isPresent();
     }
 
@@ -97,9 +72,9 @@ class TerminalTabTest {
     void aServerThatGoesAwayShowsDisconnectedWithAReasonAndReconnect(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Local server");
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.awaitPrompt(robot, app.window());
 
-        server.close();
+        app.server().close();
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#terminal-disconnected").tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Disconnected from Local server. ")).orElse(false));
@@ -108,10 +83,10 @@ class TerminalTabTest {
 
     @Test
     void aHostWithLegacyAlgorithmsOnShowsAWarningInItsTab(FxRobot robot) throws Exception {
-        Host legacy = Host.create("Old box", server.host(), server.port(), "tester", new HostAuth.Managed("test-key"))
+        Host legacy = Host.create("Old box", app.server().host(), app.server().port(), "tester", new HostAuth.Managed("test-key"))
                 .withDetails(dev.keyport.vault.HostDetails.NONE.withLegacyAlgorithms(true));
-        KeyportHarness.fx(() -> app.window.open(legacy));
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.fx(() -> app.window().open(legacy));
+        KeyportHarness.awaitPrompt(robot, app.window());
         assertThat(robot.lookup("#legacy-warning").queryLabeled().getText())
                 .startsWith("Legacy algorithms are on for Old box (SHA-1 signatures, CBC ciphers).");
     }
@@ -120,8 +95,8 @@ class TerminalTabTest {
     void enterOnASelectedHostOpensItToo(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.clickOn("Local server").type(KeyCode.ENTER);
-        KeyportHarness.awaitPrompt(robot, app.window);
-        assertThat(app.window.terminals()).hasSize(1);
+        KeyportHarness.awaitPrompt(robot, app.window());
+        assertThat(app.window().terminals()).hasSize(1);
     }
 
     @Test
@@ -131,7 +106,7 @@ class TerminalTabTest {
             closedPort = socket.getLocalPort();
         }
         Host nowhere = Host.create("Nowhere", "127.0.0.1", closedPort, "tester", new HostAuth.Password());
-        KeyportHarness.fx(() -> app.window.open(nowhere));
+        KeyportHarness.fx(() -> app.window().open(nowhere));
         String message = awaitStatus(robot, "Connection refused");
         assertThat(message).isEqualTo("Connection refused: 127.0.0.1:" + closedPort
                 + ". Is an SSH server running there, and is the port right?");
@@ -144,7 +119,7 @@ class TerminalTabTest {
         robot.doubleClickOn("Password server");
         robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("not the password").type(KeyCode.ENTER);
         String message = awaitStatus(robot, "Permission denied");
-        assertThat(message).startsWith("Permission denied for tester@127.0.0.1:" + server.port() + " (tried: password)");
+        assertThat(message).startsWith("Permission denied for tester@127.0.0.1:" + app.server().port() + " (tried: password)");
     }
 
     @Test
@@ -152,25 +127,25 @@ class TerminalTabTest {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Password server");
         robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("correct horse").type(KeyCode.ENTER);
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.awaitPrompt(robot, app.window());
     }
 
     @Test
     void aShellThatExitsSaysSoWithItsStatusAboveTheTerminalNotOverIt(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Local server");
-        KeyportHarness.awaitPrompt(robot, app.window);
+        KeyportHarness.awaitPrompt(robot, app.window());
         robot.write("exit 3").type(KeyCode.ENTER);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#terminal-disconnected").tryQuery()
                 .map(n -> ((Label) n).getText().equals("The shell on Local server exited (status 3).")).orElse(false));
         Node banner = robot.lookup("#terminal-disconnected").query().getParent();
-        Node canvas = KeyportHarness.newestTab(app.window).widget().getTerminalPanel().getCanvas();
+        Node canvas = KeyportHarness.newestTab(app.window()).widget().getTerminalPanel().getCanvas();
         double bannerBottom = banner.localToScene(banner.getBoundsInLocal()).getMaxY();
         double terminalTop = canvas.localToScene(canvas.getBoundsInLocal()).getMinY();
         assertThat(bannerBottom).as("the banner sits above the terminal's first line").isLessThanOrEqualTo(terminalTop + 0.5);
         assertThat(robot.lookup("Reconnect").tryQuery()).isPresent();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> server.openSessions() == 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.server().openSessions() == 0);
     }
 
     private String awaitStatus(FxRobot robot, String prefix) throws Exception {

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.keyport.app.testing.LocalServerApp;
+import dev.keyport.app.testing.PlainUiThread;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Phase;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Size;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
@@ -34,7 +32,7 @@ class TerminalTabViewModelTest {
     @TempDir
     Path dir;
     private LocalServerApp app;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final PlainUiThread ui = new PlainUiThread();
     private final List<String> statuses = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -44,21 +42,17 @@ class TerminalTabViewModelTest {
 
     @AfterEach
     void stop() throws Exception {
-        ui.shutdownNow();
+        ui.close();
         app.close();
     }
 
     private TerminalTabViewModel tabFor(Host host) throws Exception {
         TerminalTabViewModel model = new TerminalTabViewModel(host, app.context.sessions(), app.context.background(), ui);
-        onUi(() -> {
+        ui.run(() -> {
             model.statusProperty().addListener((obs, old, text) -> statuses.add(text));
             model.connect(() -> new Size(100, 30));
         });
         return model;
-    }
-
-    private void onUi(Runnable action) throws Exception {
-        ui.submit(action).get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitPhase(TerminalTabViewModel model, Phase phase) {
@@ -124,7 +118,7 @@ class TerminalTabViewModelTest {
         // Retry goes through Connecting with the problem cleared, then fails again (a refused port can
         // answer before this thread looks, so the steps are recorded as they happen on the UI thread)
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        onUi(() -> {
+        ui.run(() -> {
             model.phaseProperty().addListener((obs, old, phase) -> steps.add(phase + (model.problemProperty().get().isEmpty() ? "" : " with a problem")));
             model.connect(() -> null);
         });
@@ -137,10 +131,10 @@ class TerminalTabViewModelTest {
     @Test
     void closingTheTabWhileConnectingOrConnectedLeavesNoConnection() throws Exception {
         TerminalTabViewModel connecting = tabFor(app.keyHost);
-        onUi(connecting::close);
+        ui.run(connecting::close);
         TerminalTabViewModel open = tabFor(app.keyHost);
         awaitPhase(open, Phase.OPEN);
-        onUi(open::close);
+        ui.run(open::close);
 
         await("every connection to close", Duration.ofSeconds(10), () -> app.server.openSessions() == 0
                 && app.context.sessions().liveHosts().isEmpty(), () -> app.server.openSessions() + " open");

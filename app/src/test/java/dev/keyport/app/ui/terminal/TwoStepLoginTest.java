@@ -3,54 +3,30 @@ package dev.keyport.app.ui.terminal;
 import dev.keyport.app.ui.KeyportHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Node;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.keyport.app.ui.WindowWithLocalServer;
 import dev.keyport.terminal.demo.LocalSshServer;
-import dev.keyport.vault.Host;
-import dev.keyport.vault.HostAuth;
 
 /** A server with a second factor: its questions come in one dialog, hidden where the server hides them. */
 @ExtendWith(ApplicationExtension.class)
 class TwoStepLoginTest {
 
-    @TempDir
-    Path dataDir;
-
-    private LocalSshServer server;
-    private KeyportHarness app;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = LocalSshServer.start("tester", "correct horse", "424242");
-        app = KeyportHarness.open(dataDir, () -> this.stage);
-        app.context.hostKeys().trust(server.host(), server.port(), server.hostKey());
-        app.context.vault().hosts().save(Host.create("2FA server", server.host(), server.port(), "tester", new HostAuth.Password()));
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        server.close();
-    }
+    @RegisterExtension
+    final WindowWithLocalServer app = WindowWithLocalServer.on(() -> LocalSshServer.start("tester", "correct horse", "424242"), "tester")
+            .passwordHost("2FA server");
 
     @Test
     void passwordAndCodeAreAskedTogetherAndLogIn(FxRobot robot) throws Exception {
@@ -66,7 +42,7 @@ class TwoStepLoginTest {
         robot.clickOn(password).write("correct horse");
         robot.clickOn(code).write("424242").type(KeyCode.ENTER);
 
-        KeyportHarness.awaitPrompt(robot, app.window);
-        assertThat(server.authAttempts()).isEqualTo(1);
+        KeyportHarness.awaitPrompt(robot, app.window());
+        assertThat(app.server().authAttempts()).isEqualTo(1);
     }
 }

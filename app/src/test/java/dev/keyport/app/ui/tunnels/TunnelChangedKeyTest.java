@@ -2,35 +2,27 @@ package dev.keyport.app.ui.tunnels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.controls.ToggleSwitch;
 
 import dev.keyport.app.testing.EchoServer;
-import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.app.ui.KeyportHarness;
-import dev.keyport.terminal.testing.OpenSshServer;
-import dev.keyport.vault.ForwardProfile;
-import dev.keyport.vault.Host;
+import dev.keyport.app.ui.WindowWithOpenSshHost;
 import dev.keyport.vault.TrustedHostKey;
 
 /**
@@ -41,33 +33,8 @@ import dev.keyport.vault.TrustedHostKey;
 @ExtendWith(ApplicationExtension.class)
 class TunnelChangedKeyTest {
 
-    @TempDir
-    Path dir;
-    private OpenSshServer sshd;
-    private EchoServer echo;
-    private KeyportHarness app;
-    private Stage stage;
-    private int port;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        echo = new EchoServer();
-        app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        Host host = app.saveHostFor(sshd, "OpenSSH box", true);
-        port = EchoServer.freePort();
-        app.context.tunnelProfiles().save(new ForwardProfile(UUID.randomUUID(), "echo tunnel", host.id(), false,
-                Forwards.parseLines("L " + port + ":127.0.0.1:" + echo.port()).stream().map(Forwards::fromSpec).toList()));
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        echo.close();
-        sshd.close();
-    }
+    @RegisterExtension
+    final WindowWithOpenSshHost app = WindowWithOpenSshHost.trusted().withEchoTunnel();
 
     private String state(FxRobot robot) {
         return robot.lookup(".tunnel-state").match(NodeQueryUtils.isVisible()).queryAs(Label.class).getText();
@@ -78,16 +45,16 @@ class TunnelChangedKeyTest {
     }
 
     private String keyData() throws Exception {
-        return sshd.hostPublicKey().split(" ")[1];
+        return app.sshd().hostPublicKey().split(" ")[1];
     }
 
     private List<TrustedHostKey> trusted() throws Exception {
-        return app.context.vault().hostKeys().find("127.0.0.1", sshd.port());
+        return app.context().vault().hostKeys().find("127.0.0.1", app.sshd().port());
     }
 
     @Test
     void aTunnelRefusedForAChangedKeyOffersTheReviewAndRunsOnceTheNewKeyIsConfirmed(FxRobot robot) throws Exception {
-        sshd = sshd.restartWithNewHostKey();
+        app.restartWithNewHostKey();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tunnel-switch").match(NodeQueryUtils.isVisible())
                 .tryQuery().isPresent());
@@ -95,7 +62,7 @@ class TunnelChangedKeyTest {
         robot.clickOn(robot.lookup(".tunnel-switch").match(NodeQueryUtils.isVisible()).queryAs(ToggleSwitch.class).lookup(".thumb-area"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(robot).startsWith("Failed"));
         assertThat(state(robot)).contains("has changed");
-        assertThat(sshd.log()).as("nothing was sent to the server").doesNotContain("Accepted ").doesNotContain("Failed ");
+        assertThat(app.sshd().log()).as("nothing was sent to the server").doesNotContain("Accepted ").doesNotContain("Failed ");
 
         // a look, then Cancel: the old key stays trusted, the tunnel stays off
         robot.clickOn(review(robot));
@@ -117,6 +84,6 @@ class TunnelChangedKeyTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(robot).equals("On"));
         assertThat(trusted()).singleElement().satisfies(k -> assertThat(k.keyData()).isEqualTo(keyData()));
         assertThat(robot.lookup(".review-tunnel-key").match(NodeQueryUtils.isVisible()).tryQuery()).as("nothing left to review").isEmpty();
-        assertThat(EchoServer.roundTrip(port, "after the new key")).isEqualTo("after the new key");
+        assertThat(EchoServer.roundTrip(app.tunnelPort(), "after the new key")).isEqualTo("after the new key");
     }
 }

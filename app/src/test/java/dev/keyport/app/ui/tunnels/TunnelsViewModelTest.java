@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.keyport.app.testing.EchoServer;
 import dev.keyport.app.testing.OpenSshApp;
+import dev.keyport.app.testing.PlainUiThread;
 import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 import dev.keyport.terminal.testing.ScriptedPrompter;
@@ -30,7 +28,7 @@ class TunnelsViewModelTest {
     Path dir;
     private OpenSshApp app;
     private EchoServer echo;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final PlainUiThread ui = new PlainUiThread();
     private TunnelsViewModel model;
 
     @BeforeEach
@@ -42,13 +40,9 @@ class TunnelsViewModelTest {
 
     @AfterEach
     void stop() throws Exception {
-        ui.shutdownNow();
+        ui.close();
         echo.close();
         app.close();
-    }
-
-    private void onUi(Runnable action) throws Exception {
-        ui.submit(action).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -65,7 +59,7 @@ class TunnelsViewModelTest {
         assertThat(row.forwardsProperty().get()).isEqualTo("-L 127.0.0.1:" + port + ":127.0.0.1:" + echo.port());
         assertThat(row.stateProperty().get()).isEqualTo("Off");
 
-        onUi(() -> model.setOn(row, true));
+        ui.run(() -> model.setOn(row, true));
         await("on", Duration.ofSeconds(20), () -> row.stateProperty().get().equals("On"), () -> row.stateProperty().get());
         assertThat(row.onProperty().get()).isTrue();
         assertThat(model.hostsWithTunnelsOn()).containsExactly(app.host.id());
@@ -74,7 +68,7 @@ class TunnelsViewModelTest {
         await("the counters", Duration.ofSeconds(5), () -> row.countersProperty().get().startsWith("0 open · 1 total · ↑ 10 B ↓ 10 B"),
                 () -> row.countersProperty().get());
 
-        onUi(() -> model.setOn(row, false));
+        ui.run(() -> model.setOn(row, false));
         await("off", Duration.ofSeconds(10), () -> row.stateProperty().get().equals("Off"), () -> row.stateProperty().get());
         assertThat(row.countersProperty().get()).isEmpty();
         await("no host marked", Duration.ofSeconds(5), () -> model.hostsWithTunnelsOn().isEmpty(), () -> model.hostsWithTunnelsOn().toString());
@@ -94,7 +88,7 @@ class TunnelsViewModelTest {
         await("two tunnels", Duration.ofSeconds(10), () -> model.rows().size() == 2, () -> model.rows().toString());
 
         TunnelRow first = model.rows().stream().filter(r -> r.profile().id().equals(profile.id())).findFirst().orElseThrow();
-        onUi(() -> model.delete(first));
+        ui.run(() -> model.delete(first));
         await("one tunnel", Duration.ofSeconds(10), () -> model.rows().size() == 1, () -> model.rows().toString());
         assertThat(app.context.tunnelProfiles().list()).extracting(ForwardProfile::name).containsExactly("db copy");
     }

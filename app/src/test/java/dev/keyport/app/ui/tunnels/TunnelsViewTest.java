@@ -2,33 +2,26 @@ package dev.keyport.app.ui.tunnels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import atlantafx.base.controls.ToggleSwitch;
 
 import dev.keyport.app.testing.EchoServer;
-import dev.keyport.app.tunnels.Forwards;
 import dev.keyport.app.ui.KeyportHarness;
-import dev.keyport.terminal.testing.OpenSshServer;
+import dev.keyport.app.ui.WindowWithOpenSshHost;
 import dev.keyport.vault.ForwardProfile;
 import dev.keyport.vault.Host;
 
@@ -36,33 +29,8 @@ import dev.keyport.vault.Host;
 @ExtendWith(ApplicationExtension.class)
 class TunnelsViewTest {
 
-    @TempDir
-    Path dir;
-    private OpenSshServer sshd;
-    private EchoServer echo;
-    private KeyportHarness app;
-    private Stage stage;
-    private int port;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        this.stage = stage;
-        sshd = OpenSshServer.start(dir.resolve("sshd"), List.of());
-        echo = new EchoServer();
-        app = KeyportHarness.open(dir.resolve("data"), () -> this.stage);
-        Host host = app.saveHostFor(sshd, "OpenSSH box", true);
-        port = EchoServer.freePort();
-        app.context.tunnelProfiles().save(new ForwardProfile(UUID.randomUUID(), "echo tunnel", host.id(), false,
-                Forwards.parseLines("L " + port + ":127.0.0.1:" + echo.port()).stream().map(Forwards::fromSpec).toList()));
-        app.show(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        app.close();
-        echo.close();
-        sshd.close();
-    }
+    @RegisterExtension
+    final WindowWithOpenSshHost app = WindowWithOpenSshHost.trusted().withEchoTunnel();
 
     /** The text of the showing label with this style class (a list keeps hidden cells for measuring). */
     private String text(FxRobot robot, String styleClass) {
@@ -83,7 +51,7 @@ class TunnelsViewTest {
 
         robot.clickOn(tunnelSwitch(robot).lookup(".thumb-area")); // the track, where a person clicks
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "tunnel-state").equals("On"));
-        assertThat(EchoServer.roundTrip(port, "through the window's tunnel")).isEqualTo("through the window's tunnel");
+        assertThat(EchoServer.roundTrip(app.tunnelPort(), "through the window's tunnel")).isEqualTo("through the window's tunnel");
         // the counters are refreshed once a second: wait for the tick that has counted the whole exchange
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "tunnel-counters").equals("0 open · 1 total · ↑ 27 B ↓ 27 B"));
 
@@ -96,7 +64,7 @@ class TunnelsViewTest {
         robot.clickOn(tunnelSwitch(robot).lookup(".thumb-area")); // the track, where a person clicks
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "tunnel-state").equals("Off"));
         dev.keyport.app.testing.LocalServerApp.await("the port to close", Duration.ofSeconds(2), () -> {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", app.tunnelPort())) {
                 return false;
             } catch (java.io.IOException e) {
                 return true;
@@ -123,6 +91,6 @@ class TunnelsViewTest {
         assertThat(robot.lookup("#tunnel-problem").queryAs(Label.class).getText()).isEmpty();
         robot.clickOn("#save-tunnel-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tunnel-list").queryAs(ListView.class).getItems().size() == 2);
-        assertThat(app.context.tunnelProfiles().list()).extracting(ForwardProfile::name).contains("web");
+        assertThat(app.context().tunnelProfiles().list()).extracting(ForwardProfile::name).contains("web");
     }
 }
