@@ -148,6 +148,19 @@ class TerminalTabTest {
     }
 
     @Test
+    void quickConnectToAServerThatTakesOnlyKeysSaysWhatItAcceptsAndWhatToDoAndAsksForNoPassword(FxRobot robot) throws Exception {
+        try (LocalSshServer keysOnly = LocalSshServer.start()) { // the demo server: its own key only
+            app.context.hostKeys().trust(keysOnly.host(), keysOnly.port(), keysOnly.hostKey());
+            robot.clickOn("#quick-connect").write("someone@127.0.0.1:" + keysOnly.port()).type(KeyCode.ENTER);
+            String message = awaitStatus(robot, "Permission denied");
+            assertThat(message).isEqualTo("Permission denied for someone@127.0.0.1:" + keysOnly.port() + ". The server accepts only: publickey."
+                    + " Keyport had no key to offer for this host: choose a key or identity in the host's settings"
+                    + " (or add your key to an SSH agent).");
+            assertThat(robot.lookup("#secret-field").tryQuery()).as("no password dialog: the server never offered that method").isEmpty();
+        }
+    }
+
+    @Test
     void rightPasswordTypedInTheDialogOpensTheShell(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Password server");
