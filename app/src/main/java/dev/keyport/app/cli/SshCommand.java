@@ -26,6 +26,7 @@ import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.HostKeyPolicy;
 import dev.keyport.terminal.SessionOptions;
+import dev.keyport.terminal.LoginRefusedFailure;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.knownhosts.KnownHostsFile;
 import dev.keyport.terminal.ssh.SshConnection;
@@ -164,6 +165,9 @@ public final class SshCommand implements Callable<Integer> {
                     running.forEach(Forwarding::close);
                 }
             }
+        } catch (LoginRefusedFailure e) {
+            err.println("keyport: " + Display.escape(refusal(e)));
+            return FAILED;
         } catch (SshFailure e) {
             err.println("keyport: " + Display.escape(UserMessages.of(e)));
             return FAILED;
@@ -175,6 +179,17 @@ public final class SshCommand implements Callable<Integer> {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /** What the server takes and Keyport lacked, with what to do about it on this command line. */
+    static String refusal(LoginRefusedFailure e) {
+        return e.facts() + switch (e.lacking()) {
+            case KEY -> ": give one with -i FILE (or put it in ~/.ssh/id_ed25519, id_ecdsa or id_rsa), or add it to an SSH agent"
+                    + " with ssh-add.";
+            case PASSWORD -> ": type it when asked (BatchMode=yes never asks), or name a file holding it in " + PASSWORD_FILE_ENV + ".";
+            case KEY_OR_PASSWORD -> ": give a key with -i FILE or add it to an SSH agent with ssh-add, or type the password when asked.";
+            case SUPPORTED_METHOD -> ": ask the server's administrator to allow one of them for this account.";
+        };
     }
 
     /** -N: until Ctrl-C or SIGTERM (exit 0), or until the connection drops (exit 255, as ssh). */

@@ -113,6 +113,23 @@ class SshCommandTest {
     }
 
     @Test
+    void aServerThatTakesOnlyKeysWhenNoKeyIsGivenSaysSoAndHowToGiveOne() throws Exception {
+        String home = System.getProperty("user.home");
+        Path emptyHome = Files.createDirectories(dir.resolve("home-without-keys"));
+        System.setProperty("user.home", emptyHome.toString()); // no ~/.ssh/id_* to fall back on
+        try {
+            Run run = run(Map.of(), "ssh", "-p", String.valueOf(server.port()), "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("kh-nokey"), "-o", "BatchMode=yes", "root@127.0.0.1", "--", "true");
+            assertThat(run.status()).isEqualTo(255);
+            assertThat(run.err()).isEqualTo("keyport: Permission denied for root@127.0.0.1:" + server.port()
+                    + ". The server accepts only: publickey. Keyport had no key to offer for this host: give one with -i FILE"
+                    + " (or put it in ~/.ssh/id_ed25519, id_ecdsa or id_rsa), or add it to an SSH agent with ssh-add.\n");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
     void passwordFromKeyportPasswordFileLogsInAThrowawayUser() throws Exception {
         String user = "kp3user";
         String password = "Kp3-correct-horse";

@@ -21,6 +21,8 @@ final class ConnectionNotes {
     volatile boolean noGreeting;
     volatile String keepAliveReason;
     volatile boolean closedLocally;
+    /** The methods the server last said can continue (empty until it refused one). */
+    volatile java.util.List<String> serverMethods = java.util.List.of();
 
     static ConnectionNotes of(Session session) {
         AttributeRepository context = session instanceof ClientSession client ? client.getConnectionContext() : null;

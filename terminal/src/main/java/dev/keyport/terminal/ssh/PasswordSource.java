@@ -65,6 +65,11 @@ final class PasswordSource {
         return Optional.empty();
     }
 
+    /** The person was asked for the password and cancelled. */
+    synchronized boolean cancelled() {
+        return cancelled;
+    }
+
     synchronized void wipe() {
         if (asked != null) {
             Arrays.fill(asked, '\0');

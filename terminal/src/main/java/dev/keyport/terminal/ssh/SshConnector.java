@@ -27,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.common.auth.UserAuthMethodFactory;
 import org.apache.sshd.client.auth.password.PasswordAuthenticationReporter;
 import org.apache.sshd.client.auth.pubkey.PublicKeyAuthenticationReporter;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientConnectionServiceFactory;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
@@ -51,6 +53,7 @@ import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.HostKeyStore;
+import dev.keyport.terminal.LoginRefusedFailure;
 import dev.keyport.terminal.SessionState;
 import dev.keyport.terminal.SessionStateListener;
 import dev.keyport.terminal.SshFailure;
@@ -122,6 +125,8 @@ public final class SshConnector implements AutoCloseable {
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setServerKeyVerifier(new TrustingServerKeyVerifier());
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        // notes what the server accepts, so a refused login can say so
+        client.setServiceFactories(List.of(new ServerAuthMethods(), ClientConnectionServiceFactory.INSTANCE));
         client.setAgentFactory(new AgentKeys());
         // -R connections are carried by Keyport's own forwarded-tcpip channel (half-close, counters)
         client.setChannelFactories(List.of(Tunnels.forwardedTcpipChannels()));
@@ -308,6 +313,11 @@ public final class SshConnector implements AutoCloseable {
                             + " only, and the server accepted none of them. Add the right key with ssh-add, or install its public key on"
                             + " the server.");
                 }
+                List<String> accepted = ConnectionNotes.of(session).serverMethods;
+                if (tried.isEmpty() && !accepted.isEmpty() && !passwords.cancelled()) {
+                    // nothing was sent: say what the server would have taken, not just "tried nothing"
+                    throw new LoginRefusedFailure(spec.target(), accepted, lacking(accepted));
+                }
                 throw new SshFailure(Kind.AUTH_FAILED, "Permission denied for " + spec.target()
                         + " (tried: " + (tried.isEmpty() ? "nothing: no key, agent key or password is set for this host" : String.join(", ", tried)) + ")."
                         + " Check the user name and the key or password saved for this host.");
@@ -323,6 +333,19 @@ public final class SshConnector implements AutoCloseable {
             session.close(true);
             throw e;
         }
+    }
+
+    /** Nothing was tried, so Keyport had nothing for any method the server accepts that Keyport speaks. */
+    private static LoginRefusedFailure.Lacking lacking(List<String> accepted) {
+        boolean key = accepted.contains(UserAuthMethodFactory.PUBLIC_KEY);
+        boolean password = accepted.contains(UserAuthMethodFactory.PASSWORD) || accepted.contains(UserAuthMethodFactory.KB_INTERACTIVE);
+        if (key && password) {
+            return LoginRefusedFailure.Lacking.KEY_OR_PASSWORD;
+        }
+        if (key) {
+            return LoginRefusedFailure.Lacking.KEY;
+        }
+        return password ? LoginRefusedFailure.Lacking.PASSWORD : LoginRefusedFailure.Lacking.SUPPORTED_METHOD;
     }
 
     /** For a host that logs in with the agent only: an agent must run and hold a key, or nothing is sent. */

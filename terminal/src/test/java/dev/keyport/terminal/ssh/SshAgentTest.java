@@ -97,7 +97,8 @@ class SshAgentTest {
     void agentUseCanBeTurnedOffPerHostAndAnUnknownAgentKeyIsNamedInTheFailure() throws Exception {
         try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, null), Optional.of(socket))) {
             assertThatThrownBy(() -> ssh.connect(spec(SessionOptions.DEFAULTS.withAgent(false, false))))
-                    .isInstanceOf(SshFailure.class).hasMessageContaining("(tried: nothing");
+                    .isInstanceOf(SshFailure.class).hasMessageStartingWith("Permission denied for root@127.0.0.1:" + server.port()
+                            + ". The server accepts only: publickey. Keyport had no key to offer for this host");
         }
         try (SshConnector ssh = new SshConnector(new MemoryHostKeyStore(), new ScriptedPrompter(HostKeyAnswer.TRUST_ONCE, null),
                 Optional.of(strangerSocket))) {

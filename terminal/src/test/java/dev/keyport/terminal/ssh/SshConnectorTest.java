@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.keyport.terminal.ConnectionSpec;
 import dev.keyport.terminal.Credential;
+import dev.keyport.terminal.LoginRefusedFailure;
 import dev.keyport.terminal.SshFailure;
 import dev.keyport.terminal.UserPrompter.HostKeyAnswer;
 import dev.keyport.terminal.demo.LocalSshServer;
@@ -115,6 +116,69 @@ class SshConnectorTest {
                     .isInstanceOf(SshFailure.class)
                     .hasMessageStartingWith("Permission denied for tester@127.0.0.1:" + server.port() + " (tried: password)")
                     .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.AUTH_FAILED));
+        }
+    }
+
+    @Test
+    void aServerThatTakesOnlyKeysSaysSoWhenKeyportHasNoKeyAndAsksForNoPassword() throws Exception {
+        // the demo server: its own key and nothing else; quick connect offers the agent (none here) and a password to ask for
+        try (LocalSshServer keysOnly = LocalSshServer.start()) {
+            hostKeys.trust(keysOnly.host(), keysOnly.port(), keysOnly.hostKey());
+            ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, "a password nobody should be asked for");
+            try (SshConnector ssh = new SshConnector(hostKeys, prompter, java.util.Optional.empty())) {
+                ConnectionSpec quick = new ConnectionSpec("127.0.0.1:" + keysOnly.port(), keysOnly.host(), keysOnly.port(), "someone",
+                        List.of(Credential.Password.askWhenNeeded()));
+                assertThatThrownBy(() -> ssh.connect(quick))
+                        .isInstanceOf(LoginRefusedFailure.class)
+                        .hasMessage("Permission denied for someone@127.0.0.1:" + keysOnly.port() + ". The server accepts only: publickey."
+                                + " Keyport had no key to offer for this host: choose a key or identity in the host's settings"
+                                + " (or add your key to an SSH agent).")
+                        .satisfies(e -> assertThat(((SshFailure) e).kind()).isEqualTo(SshFailure.Kind.AUTH_FAILED));
+            }
+            assertThat(prompter.secretQuestions).as("the server never offered the password method").isEmpty();
+            assertThat(keysOnly.authAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void aServerThatTakesPasswordsStillAsksForOneWhenKeyportHasNoKey() throws Exception {
+        hostKeys.trust(server.host(), server.port(), server.hostKey());
+        ScriptedPrompter prompter = new ScriptedPrompter(HostKeyAnswer.CANCEL, "wrong");
+        try (SshConnector ssh = new SshConnector(hostKeys, prompter, java.util.Optional.empty())) {
+            ConnectionSpec quick = new ConnectionSpec("quick", server.host(), server.port(), "tester",
+                    List.of(Credential.Password.askWhenNeeded()));
+            assertThatThrownBy(() -> ssh.connect(quick))
+                    .isInstanceOf(SshFailure.class)
+                    .isNotInstanceOf(LoginRefusedFailure.class)
+                    .hasMessage("Permission denied for tester@127.0.0.1:" + server.port() + " (tried: password)."
+                            + " Check the user name and the key or password saved for this host.");
+        }
+        assertThat(prompter.secretQuestions).containsExactly("Password for tester@127.0.0.1:" + server.port() + ":");
+    }
+
+    @Test
+    void aServerThatTakesOnlyPasswordsSaysSoWhenTheHostHasOnlyAKey() throws Exception {
+        org.apache.sshd.server.SshServer passwordsOnly = org.apache.sshd.server.SshServer.setUpDefaultServer();
+        AlgorithmPolicy.applyModernDefaults(passwordsOnly);
+        passwordsOnly.setHost("127.0.0.1");
+        passwordsOnly.setPort(0);
+        KeyPair hostKey = org.apache.sshd.common.config.keys.KeyUtils.generateKeyPair("ssh-ed25519", 256);
+        passwordsOnly.setKeyPairProvider(org.apache.sshd.common.keyprovider.KeyPairProvider.wrap(hostKey));
+        passwordsOnly.setPublickeyAuthenticator(null);
+        passwordsOnly.setKeyboardInteractiveAuthenticator(null);
+        passwordsOnly.setPasswordAuthenticator((user, password, session) -> false);
+        passwordsOnly.start();
+        try (SshConnector ssh = new SshConnector(hostKeys, new ScriptedPrompter(HostKeyAnswer.CANCEL, null), java.util.Optional.empty())) {
+            hostKeys.trust("127.0.0.1", passwordsOnly.getPort(), hostKey.getPublic());
+            ConnectionSpec withKey = new ConnectionSpec("db", "127.0.0.1", passwordsOnly.getPort(), "tester",
+                    List.of(new Credential.PrivateKey("demo key", server.clientPrivateKeyFile())));
+            assertThatThrownBy(() -> ssh.connect(withKey))
+                    .isInstanceOf(LoginRefusedFailure.class)
+                    .hasMessage("Permission denied for tester@127.0.0.1:" + passwordsOnly.getPort() + ". The server accepts only: password,"
+                            + " keyboard-interactive. Keyport had no password to offer for this host: set a password, or choose an identity that has one,"
+                            + " in the host's settings.");
+        } finally {
+            passwordsOnly.stop(false);
         }
     }
 

@@ -147,13 +147,17 @@ public final class HostListView extends VBox {
                 return;
             }
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                boolean enter = e.getCode() == KeyCode.ENTER;
                 list.requestFocus();
-                if (list.getSelectionModel().isEmpty()) {
-                    selectFirstHost();
-                }
-                if (e.getCode() == KeyCode.ENTER && model.visibleHosts().size() == 1) {
-                    open.accept(model.visibleHosts().get(0));
-                }
+                // on the rows of what was typed: the search may still be running for the last keystroke
+                model.afterSearch(() -> {
+                    if (list.getSelectionModel().isEmpty()) {
+                        selectFirstHost();
+                    }
+                    if (enter && model.visibleHosts().size() == 1) {
+                        open.accept(model.visibleHosts().get(0));
+                    }
+                });
                 e.consume();
             }
         });

@@ -34,8 +34,9 @@ import dev.keyport.vault.HostGroup;
  * The host list's state: the hosts and groups, the search text, the tags filtered on, the order,
  * the collapsed groups, the rows that follow from them, the last problem, and the last deletion
  * (which can be undone). Vault work runs on {@code background}; results arrive on the UI thread
- * through {@code ui}. Filtering runs on the UI thread: it only walks pre-sorted hosts (see the host
- * list benchmark for its cost).
+ * through {@code ui}. Searching runs on {@code background} too, one search at a time, the latest
+ * request first: a keystroke's rows are applied on the UI thread only if no newer keystroke came
+ * since (see the host list benchmark).
  */
 public final class HostListViewModel {
 
@@ -60,8 +61,18 @@ public final class HostListViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringBinding placeholder;
     private HostTree tree = HostTree.empty();
-    /** The last search, which the next keystroke narrows when it only adds to the words. */
-    private HostTree.Result lastSearch;
+    /** Runs the searches: one at a time, on {@code background}, a newer one replacing any that waits. */
+    private final LatestFirst searches;
+    /** The last search, which the next keystroke narrows when it only adds to the words; used by the search thread only. */
+    private volatile HostTree.Result lastSearch;
+    /** Counts the searches asked for (UI thread); a result is shown only if it is the latest's. */
+    private int searchesAsked;
+    /** The search whose rows are shown (UI thread). */
+    private int searchShown;
+    /** The hosts were read again: {@link #loaded} turns true when their first search is shown. */
+    private boolean loadShown = true;
+    /** Waiting for the latest search to be shown (UI thread). */
+    private final List<Runnable> afterSearch = new java.util.ArrayList<>();
     private Undo lastDeleted;
 
     /** The last deletion, while it can be undone. */
@@ -101,6 +112,7 @@ public final class HostListViewModel {
         this.ui = ui;
         this.tunnelsOn = tunnelsOn;
         this.tabsOn = tabsOn;
+        this.searches = new LatestFirst(background);
         query.addListener((obs, old, text) -> refresh());
         sort.addListener((obs, old, order) -> refresh());
         tagFilter.addListener((SetChangeListener<String>) change -> refresh());
@@ -191,6 +203,19 @@ public final class HostListViewModel {
     /** True once the hosts have been read from the vault. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs {@code action} on the UI thread once the rows of the latest search are shown: now when they
+     * are (Enter in the search field acts on what was typed, not on the rows of an earlier keystroke).
+     * Call on the UI thread.
+     */
+    public void afterSearch(Runnable action) {
+        if (searchShown == searchesAsked) {
+            action.run();
+        } else {
+            afterSearch.add(action);
+        }
     }
 
     /** Counts every new set of rows (tests and the benchmark wait for it). */
@@ -436,14 +461,30 @@ public final class HostListViewModel {
         tags.setAll(inUse);
         tagFilter.removeIf(tag -> inUse.stream().noneMatch(tag::equalsIgnoreCase));
         problem.set("");
+        loadShown = false;
         refresh();
-        loaded.set(true);
     }
 
+    /** Asks for the rows of the current search, tags, order and collapsed groups (on the search thread). */
     private void refresh() {
+        int asked = ++searchesAsked;
+        HostTree searched = tree;
+        String text = query.get();
         Set<String> filter = Set.copyOf(tagFilter);
-        HostTree.Result result = tree.search(query.get(), filter, sort.get(), collapsed, lastSearch);
-        lastSearch = result;
+        Sort order = sort.get();
+        Set<UUID> closed = Set.copyOf(collapsed);
+        searches.submit(() -> {
+            HostTree.Result result = searched.search(text, filter, order, closed, lastSearch);
+            lastSearch = result;
+            ui.execute(() -> showSearch(asked, result));
+        });
+    }
+
+    private void showSearch(int asked, HostTree.Result result) {
+        if (asked != searchesAsked) {
+            return; // a newer keystroke's search is on its way: never show an older one's rows
+        }
+        searchShown = asked;
         List<Host> kept = result.hosts();
         List<Row> next = result.rows();
         // typing a longer word often keeps the same hosts: then the list is left alone (no re-layout)
@@ -454,6 +495,64 @@ public final class HostListViewModel {
             rows.setAll(next);
         }
         revision.set(revision.get() + 1);
+        if (!loadShown) {
+            loadShown = true;
+            loaded.set(true);
+        }
+        List<Runnable> waiting = List.copyOf(afterSearch);
+        afterSearch.clear();
+        waiting.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs the latest task submitted, one at a time, on an executor: a task submitted while another runs
+     * waits, replacing any task that was waiting (a stale search is never started).
+     */
+    private static final class LatestFirst {
+        private final Executor executor;
+        private Runnable waiting;
+        private boolean draining;
+
+        LatestFirst(Executor executor) {
+            this.executor = executor;
+        }
+
+        void submit(Runnable task) {
+            synchronized (this) {
+                waiting = task;
+                if (draining) {
+                    return;
+                }
+                draining = true;
+            }
+            try {
+                executor.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                synchronized (this) {
+                    draining = false; // Keyport is closing
+                }
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = waiting;
+                    waiting = null;
+                    if (next == null) {
+                        draining = false;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    // a bug: say so in the log, and keep searching for the next keystroke
+                    org.slf4j.LoggerFactory.getLogger(HostListViewModel.class).error("A host search failed", e);
+                }
+            }
+        }
     }
 
     private void run(VaultWork work) {

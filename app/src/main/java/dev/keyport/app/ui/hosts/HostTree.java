@@ -20,7 +20,8 @@ import dev.keyport.vault.HostGroup;
 /**
  * The host list as rows: groups (nested, with the number of hosts under them) and the hosts in them,
  * filtered by search words and tags, sorted, with collapsed groups closed. Plain Java (no JavaFX):
- * built once per load, then each keystroke only filters the pre-sorted hosts.
+ * built once per load, then each keystroke only filters the pre-sorted hosts. A tree's searches must
+ * run one at a time (they fill its sort orders and row caches); its other methods only read.
  */
 public final class HostTree {
 

@@ -23,6 +23,7 @@ import atlantafx.base.theme.Styles;
 import dev.keyport.app.services.TerminalOptions;
 import dev.keyport.app.ui.terminal.TerminalTabViewModel.Phase;
 import dev.keyport.terminal.ssh.ShellChannel;
+import dev.keyport.terminal.tty.ShellHandOff;
 import dev.keyport.terminal.tty.SshTtyConnector;
 
 /**
@@ -40,6 +41,8 @@ public final class TerminalTab {
     private final VBox banners = new VBox();
     private final Runnable saveHost;
     private KeyportTerminalWidget widget;
+    /** How the shell reaches the current {@link #widget}. */
+    private ShellHandOff handOff;
 
     public TerminalTab(TerminalTabViewModel model, TerminalSettings settings) {
         this(model, settings, model::dismissSaveOffer);
@@ -80,13 +83,7 @@ public final class TerminalTab {
     /** Starts (or restarts) the session with a fresh terminal. Call on the FX thread. */
     public void connect() {
         disposeWidget();
-        widget = new KeyportTerminalWidget(TerminalTabViewModel.DEFAULT_COLUMNS, TerminalTabViewModel.DEFAULT_ROWS, settings);
-        // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
-        widget.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode().isModifierKey()) {
-                e.consume();
-            }
-        });
+        newWidget();
         // Keep keys typed while connecting inside this tab (not in the host list, where Enter opens tabs).
         root.setFocusTraversable(true);
         root.requestFocus();
@@ -133,9 +130,36 @@ public final class TerminalTab {
         }
     }
 
+    /**
+     * A fresh terminal, already wired to a {@link ShellHandOff} and its emulator started: wiring takes the
+     * terminal's buffer lock (JediTermFX resets its type-ahead state), so it happens here, before any
+     * thread can write to this terminal or even see it, and never when the shell arrives.
+     */
+    private void newWidget() {
+        KeyportTerminalWidget fresh = new KeyportTerminalWidget(TerminalTabViewModel.DEFAULT_COLUMNS, TerminalTabViewModel.DEFAULT_ROWS,
+                settings);
+        // JediTermFX sends the text of a bare modifier press (a NUL byte on GTK) to the server.
+        fresh.getPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode().isModifierKey()) {
+                e.consume();
+            }
+        });
+        ShellHandOff waiting = new ShellHandOff(model.host().name());
+        fresh.createTerminalSession(waiting);
+        fresh.start(); // its reader waits for the shell
+        handOff = waiting;
+        widget = fresh;
+    }
+
+    /** The shell is open: hand it to the waiting terminal (no lock, no I/O on this thread). */
     private void attach(ShellChannel shell) {
-        widget.createTerminalSession(new SshTtyConnector(shell, model.host().name()));
-        widget.start();
+        if (widget == null || handOff.attached()) {
+            // a second shell for this terminal (the model connected again without the view): a fresh terminal for it
+            disposeWidget();
+            newWidget();
+            content.setCenter(widget.getPane());
+        }
+        handOff.attach(new SshTtyConnector(shell, model.host().name()));
     }
 
     /** Gives the keyboard to the terminal (or, while connecting or failed, to this tab). Call on the FX thread. */

@@ -71,6 +71,99 @@ class HostListViewModelTest {
         assertThat(model.visibleHosts()).hasSize(3);
     }
 
+    /** Runs what both queues hold (and what that queues) until neither holds anything. */
+    private static void runAll(java.util.Queue<Runnable> background, java.util.Queue<Runnable> ui) {
+        while (!background.isEmpty() || !ui.isEmpty()) {
+            Runnable next = background.isEmpty() ? ui.poll() : background.poll();
+            next.run();
+        }
+    }
+
+    private HostListViewModel queuedModel(java.util.Queue<Runnable> background, java.util.Queue<Runnable> ui) throws Exception {
+        vault.hosts().save(Host.create("web prod", "web1.example", 22, "deploy", new HostAuth.Password()));
+        vault.hosts().save(Host.create("db prod", "db1.example", 22, "postgres", new HostAuth.Password()));
+        vault.hosts().save(Host.create("web staging", "web2.example", 2222, "deploy", new HostAuth.Password()));
+        HostListViewModel queued = new HostListViewModel(new HostService(vault), background::add, ui::add);
+        queued.reload();
+        runAll(background, ui);
+        assertThat(queued.loadedProperty().get()).isTrue();
+        assertThat(queued.visibleHosts()).hasSize(3);
+        return queued;
+    }
+
+    @Test
+    void anOlderSearchWhoseRowsArriveAfterANewerOnesNeverReplacesThem() throws Exception {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
+        HostListViewModel queued = queuedModel(background, ui);
+
+        queued.queryProperty().set("web");
+        background.poll().run(); // the search for "web" ran; its rows wait for the UI thread
+        queued.queryProperty().set("db");
+        background.poll().run(); // the search for "db" ran too
+        assertThat(background).isEmpty();
+        Runnable webRows = ui.poll();
+        Runnable dbRows = ui.poll();
+        assertThat(queued.visibleHosts()).as("nothing shown before the UI thread applies it").hasSize(3);
+
+        dbRows.run();
+        assertThat(queued.visibleHosts()).extracting(Host::name).containsExactly("db prod");
+        int revision = queued.revisionProperty().get();
+        webRows.run(); // the older search's rows arrive last
+        assertThat(queued.visibleHosts()).extracting(Host::name).containsExactly("db prod");
+        assertThat(queued.rows()).extracting(row -> ((dev.keyport.app.ui.hosts.HostTree.HostRow) row).host().name())
+                .containsExactly("db prod");
+        assertThat(queued.revisionProperty().get()).isEqualTo(revision);
+    }
+
+    @Test
+    void anOlderSearchWhoseRowsArriveFirstIsNotShownEitherAndTheNewestIs() throws Exception {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
+        HostListViewModel queued = queuedModel(background, ui);
+
+        queued.queryProperty().set("web");
+        background.poll().run();
+        queued.queryProperty().set("web staging");
+        background.poll().run();
+        ui.poll().run(); // "web": stale, a newer keystroke came since
+        assertThat(queued.visibleHosts()).hasSize(3);
+        ui.poll().run();
+        assertThat(queued.visibleHosts()).extracting(Host::name).containsExactly("web staging");
+    }
+
+    @Test
+    void keystrokesTypedWhileASearchWaitsRunOnlyTheLatestSearch() throws Exception {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
+        HostListViewModel queued = queuedModel(background, ui);
+        int revision = queued.revisionProperty().get();
+
+        queued.queryProperty().set("d");
+        queued.queryProperty().set("db");
+        queued.queryProperty().set("db p");
+        assertThat(background).as("one search waits, the latest").hasSize(1);
+        runAll(background, ui);
+        assertThat(queued.visibleHosts()).extracting(Host::name).containsExactly("db prod");
+        assertThat(queued.revisionProperty().get()).as("one set of rows shown").isEqualTo(revision + 1);
+    }
+
+    @Test
+    void anActionAfterTheSearchSeesTheRowsOfWhatWasTyped() throws Exception {
+        java.util.Queue<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
+        HostListViewModel queued = queuedModel(background, ui);
+        List<String> seen = new java.util.ArrayList<>();
+
+        queued.afterSearch(() -> seen.add("now: " + queued.visibleHosts().size()));
+        assertThat(seen).as("no search running: at once").containsExactly("now: 3");
+        queued.queryProperty().set("postgres");
+        queued.afterSearch(() -> seen.add("after: " + queued.visibleHosts().get(0).name()));
+        assertThat(seen).hasSize(1);
+        runAll(background, ui);
+        assertThat(seen).containsExactly("now: 3", "after: db prod");
+    }
+
     @Test
     void deletingAHostRemovesItFromTheListAndTheVault() throws Exception {
         Host host = Host.create("old", "old.example", 22, "root", new HostAuth.Password());

@@ -107,8 +107,11 @@ class HostListViewTest {
         return robot.lookup("#host-list").queryAs(ListView.class);
     }
 
+    /** Waits until the list holds {@code count} rows and has drawn a cell for each (the search runs in the background). */
     private void awaitRows(FxRobot robot, int count) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list(robot).getItems().size() == count);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list(robot).getItems().size() == count
+                && robot.from(list(robot)).lookup(".list-cell").queryAll().stream()
+                        .filter(cell -> cell.isVisible() && !((javafx.scene.control.ListCell<?>) cell).isEmpty()).count() == count);
     }
 
     private Node hostCell(FxRobot robot, String name) {

@@ -123,6 +123,49 @@ class TerminalTabTest {
     }
 
     @Test
+    void quickConnectToAServerThatTakesOnlyKeysSaysWhatItAcceptsAndWhatToDoAndAsksForNoPassword(FxRobot robot) throws Exception {
+        try (LocalSshServer keysOnly = LocalSshServer.start()) { // the demo server: its own key only
+            app.context.hostKeys().trust(keysOnly.host(), keysOnly.port(), keysOnly.hostKey());
+            robot.clickOn("#quick-connect").write("someone@127.0.0.1:" + keysOnly.port()).type(KeyCode.ENTER);
+            String message = awaitStatus(robot, "Permission denied");
+            assertThat(message).isEqualTo("Permission denied for someone@127.0.0.1:" + keysOnly.port() + ". The server accepts only: publickey."
+                    + " Keyport had no key to offer for this host: choose a key or identity in the host's settings"
+                    + " (or add your key to an SSH agent).");
+            assertThat(robot.lookup("#secret-field").tryQuery()).as("no password dialog: the server never offered that method").isEmpty();
+        }
+    }
+
+    @Test
+    void theShellJoinsItsTerminalWhileAnotherThreadHoldsTheTerminalsBufferLock(FxRobot robot) throws Exception {
+        // The reader thread holds the buffer lock while it writes output (for long in a flood). Joining the
+        // shell to the terminal used to take that lock on the FX thread (JediTermFX resets its type-ahead
+        // state when a terminal is wired): the window froze until the lock was free.
+        awaitHosts(robot, 2);
+        robot.doubleClickOn("Password server");
+        robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("correct horse");
+        javafx.scene.control.Button ok = (javafx.scene.control.Button) robot.lookup(".dialog-pane")
+                .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.OK);
+        TerminalTab tab = KeyportHarness.newestTab(app.window);
+        com.techsenger.jeditermfx.core.model.TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
+        boolean opened;
+        buffer.lock();
+        try {
+            javafx.application.Platform.runLater(ok::fire); // log in; the shell opens while this thread holds the lock
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.model().phaseProperty().get() == TerminalTabViewModel.Phase.OPEN);
+                opened = true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                opened = false;
+            }
+        } finally {
+            buffer.unlock();
+        }
+        assertThat(opened).as("the shell joined its terminal without waiting for the buffer lock").isTrue();
+        robot.write("echo joined-$((3*3))").type(KeyCode.ENTER);
+        awaitScreen(robot, app.window, "joined-9", Duration.ofSeconds(20));
+    }
+
+    @Test
     void rightPasswordTypedInTheDialogOpensTheShell(FxRobot robot) throws Exception {
         awaitHosts(robot, 2);
         robot.doubleClickOn("Password server");
