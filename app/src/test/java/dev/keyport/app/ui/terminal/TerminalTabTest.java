@@ -125,7 +125,7 @@ class TerminalTabTest {
     @Test
     void quickConnectToAServerThatTakesOnlyKeysSaysWhatItAcceptsAndWhatToDoAndAsksForNoPassword(FxRobot robot) throws Exception {
         try (LocalSshServer keysOnly = LocalSshServer.start()) { // the demo server: its own key only
-            app.context.hostKeys().trust(keysOnly.host(), keysOnly.port(), keysOnly.hostKey());
+            app.context().hostKeys().trust(keysOnly.host(), keysOnly.port(), keysOnly.hostKey());
             robot.clickOn("#quick-connect").write("someone@127.0.0.1:" + keysOnly.port()).type(KeyCode.ENTER);
             String message = awaitStatus(robot, "Permission denied");
             assertThat(message).isEqualTo("Permission denied for someone@127.0.0.1:" + keysOnly.port() + ". The server accepts only: publickey."
@@ -145,7 +145,7 @@ class TerminalTabTest {
         robot.clickOn(KeyportHarness.awaitShowing(robot, "#secret-field")).write("correct horse");
         javafx.scene.control.Button ok = (javafx.scene.control.Button) robot.lookup(".dialog-pane")
                 .queryAs(javafx.scene.control.DialogPane.class).lookupButton(javafx.scene.control.ButtonType.OK);
-        TerminalTab tab = KeyportHarness.newestTab(app.window);
+        TerminalTab tab = KeyportHarness.newestTab(app.window());
         com.techsenger.jeditermfx.core.model.TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
         boolean opened;
         buffer.lock();
@@ -162,7 +162,7 @@ class TerminalTabTest {
         }
         assertThat(opened).as("the shell joined its terminal without waiting for the buffer lock").isTrue();
         robot.write("echo joined-$((3*3))").type(KeyCode.ENTER);
-        awaitScreen(robot, app.window, "joined-9", Duration.ofSeconds(20));
+        awaitScreen(robot, app.window(), "joined-9", Duration.ofSeconds(20));
     }
 
     @Test
