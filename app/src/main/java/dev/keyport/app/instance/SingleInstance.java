@@ -32,6 +32,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 import dev.keyport.app.services.DaemonThreads;
+import dev.keyport.app.services.LockFiles;
 
 /**
  * One Keyport per data folder (so per user): the first one holds {@value #LOCK_FILE} and listens
@@ -136,22 +137,7 @@ public final class SingleInstance implements AutoCloseable {
      * count. Creates nothing; a folder that cannot be read counts as not held.
      */
     public static boolean isHeld(Path dataDir) {
-        Path lockFile = dataDir.resolve(LOCK_FILE);
-        if (!Files.exists(lockFile)) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true; // held by this process
-        } catch (IOException e) {
-            return false;
-        }
+        return LockFiles.isHeld(dataDir.resolve(LOCK_FILE));
     }
 
     /** Sends one request to the Keyport listening on {@code socket} and returns its reply (lines of output are dropped). */
