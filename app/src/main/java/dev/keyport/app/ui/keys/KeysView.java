@@ -375,9 +375,11 @@ public final class KeysView extends VBox {
 
         @Override
         protected Node draw(KeyRow row) {
-            Label name = new Label(row.name());
-            name.getStyleClass().addAll("key-name", Styles.TEXT_BOLD);
-            name.setWrapText(true);
+            // a Text in a TextFlow wraps inside the row; a wrapping Label in this HBox got one line and was cut with "..."
+            Text nameText = new Text(row.name());
+            nameText.getStyleClass().addAll("key-name", Styles.TEXT_BOLD);
+            TextFlow name = new TextFlow(nameText);
+            name.setMinWidth(0);
             Label kind = new Label(row.kind());
             kind.getStyleClass().addAll("key-kind", Styles.TEXT_MUTED);
             kind.setMinWidth(Region.USE_PREF_SIZE);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.Clipboard;
@@ -92,6 +93,30 @@ class KeysViewTest {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
         });
+    }
+
+    @Test
+    void aLongKeyNameIsShownWholeOnANarrowPage(FxRobot robot) throws Exception {
+        String longName = "deploy key for the production database cluster in eu-west-1 and its read replicas";
+        robot.clickOn("#generate-key-button");
+        robot.clickOn("#generate-name").write(longName);
+        robot.clickOn("#generate-confirm");
+        awaitText(robot, "#keys-status", "Generated " + longName + " (ED25519 · 256 bits).");
+
+        KeyportHarness.fx(() -> app.stage().setWidth(340));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.getWidth() <= 340);
+        KeyportHarness.fx(view::layout);
+
+        // what is drawn, not what the control holds: a Label too narrow for its text draws it cut, with "..."
+        String drawn = WaitForAsyncUtils.asyncFx(() -> robot.lookup(".key-name").queryAll().stream()
+                .flatMap(n -> n instanceof Text t ? java.util.stream.Stream.of(t) : n.lookupAll(".text").stream()
+                        .filter(Text.class::isInstance).map(Text.class::cast))
+                .map(Text::getText).collect(java.util.stream.Collectors.joining())).get(10, TimeUnit.SECONDS);
+        assertThat(drawn).isEqualTo(longName);
+        Node name = robot.lookup(".key-name").query();
+        javafx.geometry.Bounds bounds = name.localToScene(name.getBoundsInLocal());
+        assertThat(bounds.getMaxX()).as("inside the page").isLessThanOrEqualTo(view.getWidth());
+        KeyportHarness.fx(() -> app.stage().setWidth(900));
     }
 
     @Test
