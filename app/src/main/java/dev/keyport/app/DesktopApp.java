@@ -169,8 +169,29 @@ final class DesktopApp {
     private static DemoSetup startDemo() {
         DemoMode demoMode = null;
         try {
-            demoMode = DemoMode.start();
-            return new DemoSetup(demoMode, demoMode.createVault(), null);
+            // the throwaway vault (KDF, H2) and the server (host key, bind) side by side: the toolkit is up before either
+            Path dir = DemoMode.newDataDirectory();
+            java.util.concurrent.CompletableFuture<Vault> vault = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return DemoMode.createVault(dir);
+                } catch (VaultException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, work -> DaemonThreads.named("keyport-demo-vault").newThread(work).start());
+            try {
+                demoMode = DemoMode.start(dir);
+            } catch (IOException | RuntimeException e) {
+                vault.thenAccept(Vault::close);
+                throw e;
+            }
+            try {
+                return new DemoSetup(demoMode, vault.join(), null);
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof VaultException failure) {
+                    throw failure;
+                }
+                throw e;
+            }
         } catch (IOException | VaultException | RuntimeException e) {
             return new DemoSetup(demoMode, null, e.getMessage());
         }

@@ -39,7 +39,16 @@ public final class DemoMode implements AutoCloseable {
     }
 
     public static DemoMode start() throws IOException {
-        Path dir = Files.createTempDirectory("keyport-demo-");
+        return start(newDataDirectory());
+    }
+
+    /** A new, empty folder for a demo's throwaway vault. */
+    public static Path newDataDirectory() throws IOException {
+        return Files.createTempDirectory("keyport-demo-");
+    }
+
+    /** The demo server, for a demo whose throwaway vault is (or will be) in {@code dir}. */
+    public static DemoMode start(Path dir) throws IOException {
         LocalSshServer server = LocalSshServer.start();
         LOG.info("Demo SSH server listening on 127.0.0.1:{}", server.port());
         return new DemoMode(dir, server);
@@ -52,9 +61,14 @@ public final class DemoMode implements AutoCloseable {
 
     /** The throwaway vault, under a random master password nobody ever types (the floor KDF keeps the demo quick). */
     public Vault createVault() throws VaultException {
+        return createVault(dataDirectory);
+    }
+
+    /** As {@link #createVault()}, in {@code dir}: it can be made while the server starts. */
+    public static Vault createVault(Path dir) throws VaultException {
         char[] throwaway = randomPassword();
         try {
-            return Vault.create(dataDirectory, throwaway, KdfParameters.FLOOR);
+            return Vault.create(dir, throwaway, KdfParameters.FLOOR);
         } finally {
             Arrays.fill(throwaway, '\0');
         }
