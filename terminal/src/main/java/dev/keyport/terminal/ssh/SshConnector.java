@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.common.auth.UserAuthMethodFactory;
 import org.apache.sshd.client.auth.password.PasswordAuthenticationReporter;
 import org.apache.sshd.client.auth.pubkey.PublicKeyAuthenticationReporter;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -37,6 +36,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.auth.UserAuthMethodFactory;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactoryFactory;
@@ -513,8 +513,15 @@ public final class SshConnector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        SshClient modern = modernClient();
-        for (SshClient c : legacyClient == null ? List.of(modern) : List.of(modern, legacyClient)) {
+        List<SshClient> clients = new ArrayList<>();
+        SshClient modern = client.handle((set, failed) -> set).join(); // waits for a set-up still running
+        if (modern != null) { // one whose set-up failed has nothing to stop
+            clients.add(modern);
+        }
+        if (legacyClient != null) {
+            clients.add(legacyClient);
+        }
+        for (SshClient c : clients) {
             try {
                 // Graceful first: stop() closes immediately, and a read still pending then completes on
                 // an executor that is already shut down (an uncaught IllegalStateException on an NIO thread).
