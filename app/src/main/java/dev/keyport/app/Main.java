@@ -77,6 +77,7 @@ public final class Main implements Callable<Integer>, CliRoot {
 
     public static void main(String[] args) {
         dev.keyport.app.startup.StartupTrace.mark("main");
+        dev.keyport.app.startup.ExitWatchdog.install(); // Keyport ends when asked, even if a shutdown hook hangs
         startToolkitEarly(args);
         System.exit(commandLine(new Main()).execute(args));
     }
