@@ -2,8 +2,6 @@ package dev.keyport.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,11 +63,10 @@ final class DesktopApp {
         Vault vault = null;
         SingleInstance instance = null;
         WindowHandOff handOff = new WindowHandOff(teamFileArgument);
-        java.util.concurrent.CompletableFuture<DemoSetup> demoSetup = null;
+        java.util.concurrent.CompletableFuture<DemoMode.Setup> demoSetup = null;
         if (demo) {
             // the demo's SSH server and vault start while the toolkit starts (two cores, two jobs)
-            demoSetup = java.util.concurrent.CompletableFuture.supplyAsync(DesktopApp::startDemo,
-                    work -> DaemonThreads.named("keyport-demo-setup").newThread(work).start());
+            demoSetup = DemoMode.prepare();
             dataDir = null; // the demo's own, below
         } else {
             dataDir = DataDirectories.resolve(dataDirOverride);
@@ -130,7 +127,7 @@ final class DesktopApp {
                 UnlockWarmUp.start(); // while the password is typed (docs/benchmarks.md, "Start-up")
             }
             if (demoSetup != null) {
-                DemoSetup setup = demoSetup.join();
+                DemoMode.Setup setup = demoSetup.join();
                 demoMode = setup.demo();
                 if (setup.problem() != null) {
                     System.err.println("keyport: the demo could not start: " + setup.problem());
@@ -159,41 +156,6 @@ final class DesktopApp {
             if (toolkitUp) {
                 Platform.exit();
             }
-        }
-    }
-
-    /** The demo's server and throwaway vault, or what went wrong (the demo, if started, is closed by the caller). */
-    private record DemoSetup(DemoMode demo, Vault vault, String problem) {
-    }
-
-    private static DemoSetup startDemo() {
-        DemoMode demoMode = null;
-        try {
-            // the throwaway vault (KDF, H2) and the server (host key, bind) side by side: the toolkit is up before either
-            Path dir = DemoMode.newDataDirectory();
-            java.util.concurrent.CompletableFuture<Vault> vault = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return DemoMode.createVault(dir);
-                } catch (VaultException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, work -> DaemonThreads.named("keyport-demo-vault").newThread(work).start());
-            try {
-                demoMode = DemoMode.start(dir);
-            } catch (IOException | RuntimeException e) {
-                vault.thenAccept(Vault::close);
-                throw e;
-            }
-            try {
-                return new DemoSetup(demoMode, vault.join(), null);
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof VaultException failure) {
-                    throw failure;
-                }
-                throw e;
-            }
-        } catch (IOException | VaultException | RuntimeException e) {
-            return new DemoSetup(demoMode, null, e.getMessage());
         }
     }
 

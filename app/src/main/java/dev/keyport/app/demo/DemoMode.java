@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
+import dev.keyport.app.services.DaemonThreads;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.demo.LocalSshServer;
 import dev.keyport.vault.Host;
@@ -52,6 +55,50 @@ public final class DemoMode implements AutoCloseable {
         LocalSshServer server = LocalSshServer.start();
         LOG.info("Demo SSH server listening on 127.0.0.1:{}", server.port());
         return new DemoMode(dir, server);
+    }
+
+    /** A demo ready to show (its server and throwaway vault), or what went wrong; the caller closes {@code demo} when given. */
+    public record Setup(DemoMode demo, Vault vault, String problem) {
+    }
+
+    /**
+     * Starts the demo's server and makes its throwaway vault (KDF, H2) side by side, on threads of their own;
+     * the future never fails: a problem is in {@link Setup#problem()}.
+     */
+    public static CompletableFuture<Setup> prepare() {
+        return CompletableFuture.supplyAsync(DemoMode::setUp, DemoMode::onOwnThread);
+    }
+
+    private static Setup setUp() {
+        Path dir;
+        try {
+            dir = newDataDirectory();
+        } catch (IOException e) {
+            return new Setup(null, null, e.getMessage());
+        }
+        CompletableFuture<Vault> vault = CompletableFuture.supplyAsync(() -> {
+            try {
+                return createVault(dir);
+            } catch (VaultException e) {
+                throw new CompletionException(e);
+            }
+        }, DemoMode::onOwnThread);
+        DemoMode demo;
+        try {
+            demo = start(dir);
+        } catch (IOException | RuntimeException e) {
+            vault.thenAccept(Vault::close);
+            return new Setup(null, null, e.getMessage());
+        }
+        try {
+            return new Setup(demo, vault.join(), null);
+        } catch (CompletionException e) {
+            return new Setup(demo, null, (e.getCause() != null ? e.getCause() : e).getMessage());
+        }
+    }
+
+    private static void onOwnThread(Runnable work) {
+        DaemonThreads.named("keyport-demo-setup").newThread(work).start();
     }
 
     /** Where the throwaway vault lives. */
