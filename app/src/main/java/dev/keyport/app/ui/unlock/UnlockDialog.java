@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -27,6 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -172,7 +174,7 @@ public final class UnlockDialog {
     }
 
     /** "Import a team file" on the first start: the file a colleague sent, imported once the vault exists. */
-    private static VBox teamFileRow(UnlockViewModel model, Dialog<?> dialog) {
+    private static VBox teamFileRow(UnlockViewModel model, Stage window) {
         Label title = wrapping("Starting with a team? Import the team file a colleague sent (optional):");
         title.getStyleClass().add(Styles.TEXT_MUTED);
         TextField file = new TextField();
@@ -186,7 +188,7 @@ public final class UnlockDialog {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose the team file");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Keyport team files", "*" + TeamFile.EXTENSION));
-            File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            File chosen = chooser.showOpenDialog(window);
             if (chosen != null) {
                 model.teamFileProperty().set(chosen.getAbsolutePath());
             }
@@ -199,11 +201,16 @@ public final class UnlockDialog {
     private static Optional<FirstStart> show(Window owner, boolean create, String location, UnlockViewModel.Opener opener, Executor background,
             boolean offerImport, Optional<LockReason> reason) {
         UnlockViewModel model = new UnlockViewModel(create, opener, background, Platform::runLater);
-        Dialog<FirstStart> dialog = new Dialog<>();
+        // a plain window rather than a Dialog: the same look for ~0.1 s less before its first frame
+        // (docs/benchmarks.md, "Start-up"), and it is the first thing Keyport shows
+        Stage window = new Stage();
         if (owner != null) {
-            dialog.initOwner(owner);
+            window.initOwner(owner);
+            window.initModality(Modality.WINDOW_MODAL);
         }
-        dialog.setTitle(create ? "Create your Keyport vault" : "Unlock Keyport");
+        window.setTitle(create ? "Create your Keyport vault" : "Unlock Keyport");
+        window.setResizable(false); // it fits its content (sizeToScene below), as a dialog does
+        FirstStart[] result = {null};
 
         Label title = wrapping(create ? "Create your vault" : reason.isPresent() ? "Keyport is locked" : "Unlock Keyport");
         title.setId("unlock-title");
@@ -265,42 +272,51 @@ public final class UnlockDialog {
                     field(confirm, problemLabel("master-password-confirm-problem", model.confirmProblemProperty())), acceptWeak, advice);
         }
         if (offerImport) {
-            content.getChildren().add(teamFileRow(model, dialog));
+            content.getChildren().add(teamFileRow(model, window));
         }
         content.getChildren().addAll(progress, problemLabel("unlock-problem", model.problemProperty()));
         content.setPrefWidth(CONTENT_WIDTH);
         content.setPadding(new Insets(16, 20, 4, 20));
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setGraphic(null);
-        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
 
-        ButtonType go = new ButtonType(create ? "Create vault" : "Unlock", ButtonType.OK.getButtonData());
-        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
-        Node goButton = dialog.getDialogPane().lookupButton(go);
+        Button goButton = new Button(create ? "Create vault" : "Unlock");
         goButton.setId("unlock-button");
-        Node cancelButton = dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        goButton.setDefaultButton(true); // Enter
+        ButtonBar.setButtonData(goButton, ButtonBar.ButtonData.OK_DONE);
+        Button cancelButton = new Button("Cancel");
+        cancelButton.setCancelButton(true); // Escape
+        ButtonBar.setButtonData(cancelButton, ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonBar buttons = new ButtonBar(); // in the platform's order, as in a dialog
+        buttons.getButtons().addAll(goButton, cancelButton);
+        buttons.setPadding(new Insets(12, 20, 16, 20));
+        VBox root = new VBox(content, buttons);
+        root.setMinHeight(Region.USE_PREF_SIZE);
+        root.setMinWidth(Region.USE_PREF_SIZE);
+        window.setScene(new Scene(root));
+
         goButton.disableProperty().bind(model.busyProperty());
         cancelButton.disableProperty().bind(model.busyProperty());
         password.disableProperty().bind(model.busyProperty());
         confirm.disableProperty().bind(model.busyProperty());
         acceptWeak.disableProperty().bind(model.busyProperty());
-        dialog.setResultConverter(button -> null);
-        goButton.addEventFilter(ActionEvent.ACTION, event -> {
-            event.consume(); // the dialog closes only when the vault is open
-            model.submit(password.getText().toCharArray(), create ? confirm.getText().toCharArray() : null);
+        // the window closes only when the vault is open, or when cancelled while nothing is running
+        goButton.setOnAction(event -> model.submit(password.getText().toCharArray(), create ? confirm.getText().toCharArray() : null));
+        cancelButton.setOnAction(event -> window.hide());
+        window.setOnCloseRequest(event -> {
+            if (model.busyProperty().get()) {
+                event.consume(); // a vault is being opened or made: it finishes first
+            }
         });
         // a new line of text (a problem, the weak choice, progress) makes the content taller: the window follows
         Runnable refit = () -> Platform.runLater(() -> {
-            if (dialog.isShowing()) {
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            if (window.isShowing()) {
+                window.sizeToScene();
             }
         });
         for (javafx.beans.Observable grows : new javafx.beans.Observable[] {model.passwordProblemProperty(), model.confirmProblemProperty(),
                 model.teamFileProblemProperty(), model.problemProperty(), model.weakProperty(), model.busyProperty(), model.strengthProperty()}) {
             grows.addListener(o -> refit.run());
         }
-        dialog.setOnShown(e -> refit.run());
+        window.setOnShown(e -> refit.run());
         model.busyProperty().addListener((obs, was, now) -> {
             if (!now && model.openedProperty().get() == null) {
                 boolean confirmWrong = !model.confirmProblemProperty().get().isEmpty();
@@ -312,10 +328,11 @@ public final class UnlockDialog {
             password.clear();
             confirm.clear();
             String file = model.teamFileProperty().get().strip();
-            dialog.setResult(new FirstStart(vault, file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file))));
-            dialog.close();
+            result[0] = new FirstStart(vault, file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)));
+            window.hide();
         });
         Platform.runLater(password::requestFocus);
-        return dialog.showAndWait();
+        window.showAndWait();
+        return Optional.ofNullable(result[0]);
     }
 }

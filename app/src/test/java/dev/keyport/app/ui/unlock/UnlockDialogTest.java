@@ -23,9 +23,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,34 @@ class UnlockDialogTest {
         press();
         opened = answer.get(30, TimeUnit.SECONDS).orElseThrow();
         assertThat(Vault.exists(dir)).isTrue();
+    }
+
+    @Test
+    void escapeCancelsEnterUnlocksAndTheWindowStaysWhileTheVaultOpens() throws Exception {
+        Vault.create(dir, "the right password".toCharArray(), KdfParameters.FLOOR).close();
+        CompletableFuture<Optional<Vault>> cancelled = show(false);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(cancelled.get(10, TimeUnit.SECONDS)).as("Escape cancels").isEmpty();
+
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<Vault>> answer = show(false, pw -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Vault.unlock(dir, pw);
+        });
+        type("#master-password", "the right password");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing("#unlock-progress"));
+        Window window = robot.lookup("#master-password").query().getScene().getWindow();
+        robot.interact(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(window.isShowing()).as("closing is refused while the vault opens").isTrue();
+        assertThat(answer).isNotDone();
+        release.countDown();
+        opened = answer.get(30, TimeUnit.SECONDS).orElseThrow();
+        assertThat(window.isShowing()).as("gone once the vault is open").isFalse();
     }
 
     @Test
