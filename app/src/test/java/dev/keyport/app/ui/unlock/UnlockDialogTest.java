@@ -80,6 +80,18 @@ class UnlockDialogTest {
         return show(create, pw -> create ? Vault.create(dir, pw, KdfParameters.FLOOR) : Vault.unlock(dir, pw));
     }
 
+    /** {@code opener}, once {@code release} is counted down: the vault is "being opened" until then. */
+    private static UnlockViewModel.Opener after(CountDownLatch release, UnlockViewModel.Opener opener) {
+        return pw -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return opener.open(pw);
+        };
+    }
+
     private void type(String id, String text) {
         robot.interact(() -> robot.lookup(id).queryAs(PasswordField.class).setText(text));
     }
@@ -173,14 +185,7 @@ class UnlockDialogTest {
         assertThat(cancelled.get(10, TimeUnit.SECONDS)).as("Escape cancels").isEmpty();
 
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Optional<Vault>> answer = show(false, pw -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Vault.unlock(dir, pw);
-        });
+        CompletableFuture<Optional<Vault>> answer = show(false, after(release, pw -> Vault.unlock(dir, pw)));
         type("#master-password", "the right password");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing("#unlock-progress"));
@@ -196,14 +201,7 @@ class UnlockDialogTest {
     @Test
     void creatingTheVaultLooksLikeProgressNotLikeAnError() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Optional<Vault>> answer = show(true, pw -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Vault.create(dir, pw, KdfParameters.FLOOR);
-        });
+        CompletableFuture<Optional<Vault>> answer = show(true, after(release, pw -> Vault.create(dir, pw, KdfParameters.FLOOR)));
         type("#master-password", "correct horse battery staple");
         type("#master-password-confirm", "correct horse battery staple");
         press();
