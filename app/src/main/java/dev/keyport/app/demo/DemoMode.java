@@ -1,11 +1,16 @@
 package dev.keyport.app.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -15,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.DaemonThreads;
+import dev.keyport.app.services.VaultLockProbe;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.demo.LocalSshServer;
 import dev.keyport.vault.Host;
@@ -32,6 +38,9 @@ public final class DemoMode implements AutoCloseable {
     public static final String HOST_NAME = "Demo server";
     static final String KEY_REFERENCE = "demo-key";
     private static final Logger LOG = LoggerFactory.getLogger(DemoMode.class);
+    static final String FOLDER_PREFIX = "keyport-demo-";
+    /** How long a demo folder must have been left alone before a later demo takes it for left behind. */
+    static final Duration LEFT_BEHIND_AFTER = Duration.ofMinutes(10);
 
     private final Path dataDirectory;
     private final LocalSshServer server;
@@ -47,7 +56,7 @@ public final class DemoMode implements AutoCloseable {
 
     /** A new, empty folder for a demo's throwaway vault. */
     public static Path newDataDirectory() throws IOException {
-        return Files.createTempDirectory("keyport-demo-");
+        return Files.createTempDirectory(FOLDER_PREFIX);
     }
 
     /** The demo server, for a demo whose throwaway vault is (or will be) in {@code dir}. */
@@ -153,10 +162,55 @@ public final class DemoMode implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Stopping the demo server failed: {}", e.getMessage());
         }
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            deleteTree(dataDirectory);
         } catch (IOException e) {
             LOG.warn("Removing the demo vault {} failed: {}", dataDirectory, e.getMessage());
+        }
+        removeLeftBehind(dataDirectory.getParent(), Instant.now());
+    }
+
+    /**
+     * Removes the demo folders that earlier demos ended by a kill or a crash left in {@code temp} (see
+     * {@link #leftBehind}). Called as a demo ends, so no start waits for it.
+     */
+    static void removeLeftBehind(Path temp, Instant now) {
+        try {
+            for (Path folder : leftBehind(temp, now)) {
+                deleteTree(folder);
+                LOG.info("Removed the demo folder {}, left behind by a demo that did not end normally", folder);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("Demo folders left behind were not removed: {}", e.toString());
+        }
+    }
+
+    /**
+     * The demo folders in {@code temp} that no demo uses any more: named as {@link #newDataDirectory()} names them,
+     * untouched for {@link #LEFT_BEHIND_AFTER} (a demo makes its vault within seconds), and with no Keyport
+     * holding the vault in them.
+     */
+    static List<Path> leftBehind(Path temp, Instant now) throws IOException {
+        try (Stream<Path> entries = Files.list(temp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX))
+                    .filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> untouchedSince(p, now.minus(LEFT_BEHIND_AFTER)))
+                    .filter(p -> !VaultLockProbe.isOpenElsewhere(p))
+                    .toList();
+        }
+    }
+
+    private static boolean untouchedSince(Path folder, Instant since) {
+        try {
+            return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
