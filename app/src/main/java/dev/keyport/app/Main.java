@@ -88,7 +88,7 @@ public final class Main implements Callable<Integer>, CliRoot {
      * "Start-up"); the desktop app waits for it. Commands never start it.
      */
     public static void startToolkitEarly(String[] args) {
-        if (desktopLaunch(args) && dev.keyport.app.startup.DisplayCheck.problem().isEmpty() && !anotherKeyportListens(args)) {
+        if (desktopLaunch(args) && dev.keyport.app.startup.DisplayCheck.problem().isEmpty() && !anotherKeyportHoldsTheDataFolder(args)) {
             dev.keyport.app.startup.EarlyToolkit.begin(() -> dev.keyport.app.ui.shell.Theme.apply(false));
         }
     }
@@ -98,7 +98,7 @@ public final class Main implements Callable<Integer>, CliRoot {
      * exit, needing no toolkit. A socket file left by a Keyport that was killed does not count (it did
      * once, and every start after a crash lost the early toolkit).
      */
-    static boolean anotherKeyportListens(String[] args) {
+    static boolean anotherKeyportHoldsTheDataFolder(String[] args) {
         if (java.util.Arrays.asList(args).contains("--demo")) {
             return false; // the demo has a throwaway folder of its own
         }

@@ -44,19 +44,19 @@ class DesktopLaunchTest {
 
     @Test
     void aLaunchThatWillHandOverToTheRunningKeyportDoesNotStartItsToolkitEarly() {
-        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isFalse();
+        assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--data-dir", dataDir.toString()})).isFalse();
 
         SingleInstance.Claim claim = SingleInstance.claim(dataDir, InstanceRequest.activate(Optional.empty()),
                 request -> new InstanceReply(0, "shown"));
         assertThat(claim).isInstanceOf(SingleInstance.Claim.First.class);
         try {
-            assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isTrue();
-            assertThat(Main.anotherKeyportListens(new String[] {"--data-dir=" + dataDir})).isTrue();
-            assertThat(Main.anotherKeyportListens(new String[] {"--demo"})).as("the demo has its own folder").isFalse();
+            assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--data-dir", dataDir.toString()})).isTrue();
+            assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--data-dir=" + dataDir})).isTrue();
+            assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--demo"})).as("the demo has its own folder").isFalse();
         } finally {
             ((SingleInstance.Claim.First) claim).instance().close();
         }
-        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).as("closed").isFalse();
+        assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--data-dir", dataDir.toString()})).as("closed").isFalse();
     }
 
     @Test
@@ -64,6 +64,6 @@ class DesktopLaunchTest {
         Files.createFile(dataDir.resolve(SingleInstance.SOCKET_FILE)); // what a killed Keyport leaves
         Files.createFile(dataDir.resolve(SingleInstance.LOCK_FILE));   // unlocked: nobody holds it
 
-        assertThat(Main.anotherKeyportListens(new String[] {"--data-dir", dataDir.toString()})).isFalse();
+        assertThat(Main.anotherKeyportHoldsTheDataFolder(new String[] {"--data-dir", dataDir.toString()})).isFalse();
     }
 }
