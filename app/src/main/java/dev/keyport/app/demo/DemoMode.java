@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.keyport.app.KeyportContext;
 import dev.keyport.app.services.DaemonThreads;
+import dev.keyport.app.services.Folders;
 import dev.keyport.app.services.VaultLockProbe;
 import dev.keyport.terminal.Credential;
 import dev.keyport.terminal.demo.LocalSshServer;
@@ -163,7 +163,7 @@ public final class DemoMode implements AutoCloseable {
             LOG.warn("Stopping the demo server failed: {}", e.getMessage());
         }
         try {
-            deleteTree(dataDirectory);
+            Folders.deleteTree(dataDirectory);
         } catch (IOException e) {
             LOG.warn("Removing the demo vault {} failed: {}", dataDirectory, e.getMessage());
         }
@@ -177,7 +177,7 @@ public final class DemoMode implements AutoCloseable {
     static void removeLeftBehind(Path temp, Instant now) {
         try {
             for (Path folder : leftBehind(temp, now)) {
-                deleteTree(folder);
+                Folders.deleteTree(folder);
                 LOG.info("Removed the demo folder {}, left behind by a demo that did not end normally", folder);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -205,12 +205,6 @@ public final class DemoMode implements AutoCloseable {
             return Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(since);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keyport.app.services.Folders;
 import dev.keyport.terminal.BackgroundPriority;
 import dev.keyport.terminal.ssh.AlgorithmPolicy;
 import dev.keyport.vault.Vault;
@@ -106,11 +105,8 @@ public final class UnlockWarmUp {
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Folders.deleteTree(dir);
         } catch (IOException e) {
             LOG.debug("Could not remove the warm-up folder {}: {}", dir, e.getMessage());
         }
