@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import dev.keyport.app.ui.KeyportHarness;
 import dev.keyport.app.ui.WindowOnNewVault;
 import dev.keyport.app.ui.settings.SettingsView;
+import dev.keyport.terminal.testing.LoopbackServer;
 import dev.keyport.vault.Host;
 import dev.keyport.vault.HostAuth;
 
@@ -27,10 +30,25 @@ class TerminalOptionsReachTheTerminalTest {
 
     @RegisterExtension
     final WindowOnNewVault app = WindowOnNewVault.empty();
-    /** Nothing listens there: the tab fails to connect, but its terminal is built. */
-    private final Host nowhere = Host.create("nowhere", "127.0.0.1", 9, "me", new HostAuth.Password());
+    /**
+     * Accepts and never says a word: the tab stays "connecting", its terminal shown and laid out. (A refused
+     * port made the tab fail at once, and a failure that came before the terminal's first layout took the
+     * terminal out of the window: it never got a size, and the test failed once in seven CI runs.)
+     */
+    private LoopbackServer silent;
+
+    @BeforeEach
+    void startSilentServer() throws Exception {
+        silent = LoopbackServer.start("silent", socket -> socket.getInputStream().readAllBytes());
+    }
+
+    @AfterEach
+    void stopSilentServer() {
+        silent.close();
+    }
 
     private KeyportTerminalPanel openTab() throws Exception {
+        Host nowhere = Host.create("nowhere", "127.0.0.1", silent.port(), "me", new HostAuth.Password());
         TerminalTab tab = WaitForAsyncUtils.asyncFx(() -> app.window().open(nowhere)).get(10, TimeUnit.SECONDS);
         return (KeyportTerminalPanel) tab.widget().getTerminalPanel();
     }
